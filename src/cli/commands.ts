@@ -1,0 +1,230 @@
+import { promises as fs } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import type { ParseArgsConfig } from 'node:util'
+import { ArchiveService } from '../core/api/service'
+import { ArchiveError } from '../core/errors'
+import { importPaths } from '../core/import/importer'
+import { Archive } from '../core/store/archive'
+import { checkArchive } from '../core/store/check'
+import { SORT_KEYS, type ArticleSummary, type SortKey } from '../shared/model'
+import { startHost } from '../host/server'
+import { COMMAND_USAGE, UsageError } from './usage'
+
+export interface CommandContext {
+  positionals: string[]
+  values: Record<string, string | boolean | undefined>
+  json: boolean
+  out: (text: string) => void
+  /** Writes a transient progress line; null when stderr is not a terminal. */
+  progress: ((text: string) => void) | null
+}
+
+export interface Command {
+  usage: string
+  options: NonNullable<ParseArgsConfig['options']>
+  run(ctx: CommandContext): Promise<number>
+}
+
+const HOLDER = 'press-archive (command line)'
+
+function positional(ctx: CommandContext, index: number, what: string): string {
+  const value = ctx.positionals[index]
+  if (value === undefined) throw new UsageError(`missing ${what}`)
+  return value
+}
+
+function noMorePositionals(ctx: CommandContext, count: number): void {
+  if (ctx.positionals.length > count) throw new UsageError(`unexpected argument "${ctx.positionals[count]}"`)
+}
+
+async function openOrCreate(path: string): Promise<Archive> {
+  try {
+    return await Archive.open(path, { holder: HOLDER })
+  } catch (err) {
+    const missing = err instanceof ArchiveError && err.code === 'not-found'
+    const empty = missing && (await fs.readdir(path).then((names) => names.length === 0, () => true))
+    if (!empty) throw err
+    return Archive.create(path, { holder: HOLDER })
+  }
+}
+
+function json(ctx: CommandContext, value: unknown): void {
+  ctx.out(JSON.stringify(value, null, 2))
+}
+
+export const commands: Record<string, Command> = {
+  import: {
+    usage: COMMAND_USAGE.import,
+    options: {},
+    async run(ctx) {
+      const path = positional(ctx, 0, '<archive>')
+      const sources = ctx.positionals.slice(1)
+      if (sources.length === 0) throw new UsageError('name at least one file or folder to import')
+      const archive = await openOrCreate(path)
+      const stop = new AbortController()
+      const onSigint = () => stop.abort()
+      process.once('SIGINT', onSigint)
+      try {
+        const summary = await importPaths(archive, sources, {
+          signal: stop.signal,
+          onProgress: (p) =>
+            ctx.progress?.(`${p.done}/${p.total} imported ${p.imported}, duplicates ${p.duplicates}, failed ${p.failed}${p.current ? `  ${p.current}` : ''}`),
+        })
+        ctx.progress?.('')
+        if (ctx.json) json(ctx, summary)
+        else {
+          for (const f of summary.failed) ctx.out(`failed     ${f.path}: ${f.reason}`)
+          for (const d of summary.duplicates) ctx.out(`duplicate  ${d.path} (already stored as ${d.id})`)
+          ctx.out(
+            `${summary.imported.length} imported, ${summary.duplicates.length} duplicate(s), ${summary.failed.length} failed, ${summary.skipped.length} skipped (not text files)${summary.cancelled ? ' — cancelled' : ''}.`,
+          )
+        }
+        return summary.failed.length > 0 || summary.cancelled ? 1 : 0
+      } finally {
+        process.off('SIGINT', onSigint)
+        await archive.close()
+      }
+    },
+  },
+
+  list: {
+    usage: COMMAND_USAGE.list,
+    options: { sort: { type: 'string' }, limit: { type: 'string' }, desc: { type: 'boolean' } },
+    async run(ctx) {
+      const path = positional(ctx, 0, '<archive>')
+      noMorePositionals(ctx, 1)
+      const sort = (ctx.values['sort'] ?? 'date') as SortKey
+      if (!SORT_KEYS.includes(sort)) throw new UsageError(`--sort takes one of ${SORT_KEYS.join(', ')}`)
+      const limit = ctx.values['limit'] === undefined ? Number.MAX_SAFE_INTEGER : Number(ctx.values['limit'])
+      if (!Number.isInteger(limit) || limit < 1) throw new UsageError('--limit takes a whole number above 0')
+      const archive = await Archive.open(path, { readOnly: true })
+      try {
+        const page = archive.list({ offset: 0, limit, sort, order: ctx.values['desc'] ? 'desc' : 'asc' })
+        if (ctx.json) json(ctx, page.items)
+        else {
+          for (const a of page.items) ctx.out(formatRow(a))
+          ctx.out(`${page.items.length} of ${page.total} article(s).`)
+        }
+        return 0
+      } finally {
+        await archive.close()
+      }
+    },
+  },
+
+  show: {
+    usage: COMMAND_USAGE.show,
+    options: { original: { type: 'boolean' } },
+    async run(ctx) {
+      const path = positional(ctx, 0, '<archive>')
+      const id = positional(ctx, 1, '<id>')
+      noMorePositionals(ctx, 2)
+      const archive = await Archive.open(path, { readOnly: true })
+      try {
+        const article = await archive.getArticle(resolveId(archive, id))
+        if (ctx.json) json(ctx, article)
+        else {
+          const m = article.meta
+          ctx.out(
+            [
+              m.title,
+              `id:       ${m.id}`,
+              `author:   ${m.author ?? '—'}`,
+              `date:     ${m.date ?? '—'}`,
+              `source:   ${m.source ?? '—'}`,
+              `original: ${m.original.name} (${m.original.encoding}, ${m.original.size} bytes)`,
+              `versions: ${m.history.length}${m.edited ? ', edited by a person' : ''}`,
+              '',
+              ctx.values['original'] ? article.originalText : article.cleanedText,
+            ].join('\n'),
+          )
+        }
+        return 0
+      } finally {
+        await archive.close()
+      }
+    },
+  },
+
+  rebuild: {
+    usage: COMMAND_USAGE.rebuild,
+    options: {},
+    async run(ctx) {
+      const path = positional(ctx, 0, '<archive>')
+      noMorePositionals(ctx, 1)
+      const archive = await Archive.open(path, { holder: HOLDER, rebuildIndex: true })
+      try {
+        const info = archive.info()
+        if (ctx.json) json(ctx, info)
+        else {
+          for (const notice of info.notices) ctx.out(notice)
+          ctx.out(`The index now lists ${info.articleCount} article(s).`)
+        }
+        return 0
+      } finally {
+        await archive.close()
+      }
+    },
+  },
+
+  check: {
+    usage: COMMAND_USAGE.check,
+    options: {},
+    async run(ctx) {
+      const path = positional(ctx, 0, '<archive>')
+      noMorePositionals(ctx, 1)
+      const report = await checkArchive(path)
+      if (ctx.json) json(ctx, report)
+      else {
+        for (const notice of report.notices) ctx.out(notice)
+        for (const p of report.problems) ctx.out(`problem  ${p.id ?? ''} ${p.path}: ${p.problem}`)
+        ctx.out(
+          report.problems.length === 0
+            ? `${report.ok.length} article(s) checked: every original matches its hash and every index entry its folder.`
+            : `${report.problems.length} problem(s) found; ${report.ok.length} article(s) are whole.`,
+        )
+      }
+      return report.problems.length === 0 ? 0 : 1
+    },
+  },
+
+  serve: {
+    usage: COMMAND_USAGE.serve,
+    options: { port: { type: 'string' }, 'read-only': { type: 'boolean' } },
+    async run(ctx) {
+      const path = positional(ctx, 0, '<archive>')
+      noMorePositionals(ctx, 1)
+      const port = ctx.values['port'] === undefined ? 0 : Number(ctx.values['port'])
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port takes a number from 0 to 65535')
+      const service = new ArchiveService({ holder: 'press-archive serve', allowSwitchArchive: false })
+      await service.open(path, { readOnly: ctx.values['read-only'] === true })
+      const rendererDir = fileURLToPath(new URL('../renderer', import.meta.url))
+      const host = await startHost({ service, rendererDir, port })
+      ctx.out(host.url)
+      process.stderr.write(`Serving ${path} at the address above (127.0.0.1 only). Press Ctrl+C to stop.\n`)
+      await new Promise<void>((resolve) => {
+        const stop = () => resolve()
+        process.once('SIGINT', stop)
+        process.once('SIGTERM', stop)
+      })
+      await host.close()
+      await service.close()
+      return 0
+    },
+  },
+}
+
+function resolveId(archive: Archive, id: string): string {
+  if (/^[0-9a-f]{16}$/.test(id)) return id
+  if (/^[0-9a-f]{4,15}$/.test(id)) {
+    const matches = [...archive.allSummaries()].filter((a) => a.id.startsWith(id))
+    if (matches.length === 1 && matches[0]) return matches[0].id
+    if (matches.length > 1) throw new ArchiveError('invalid-argument', `"${id}" matches ${matches.length} articles; give more of the id.`)
+  }
+  throw new ArchiveError('not-found', `There is no article ${id} in this archive.`)
+}
+
+function formatRow(a: ArticleSummary): string {
+  const title = a.title.length > 70 ? `${a.title.slice(0, 69)}…` : a.title
+  return `${a.id}  ${a.date ?? '          '}  ${(a.source ?? '').slice(0, 24).padEnd(24)}  ${title}`
+}

@@ -1,0 +1,24 @@
+/** A mistake in how the command was called: reported with the usage, exit code 2. */
+export class UsageError extends Error {}
+
+export const COMMAND_USAGE = {
+  import: 'press-archive import <archive> <file-or-folder>… [--json]   (creates the archive if it does not exist)',
+  list: 'press-archive list <archive> [--json] [--sort title|date|source|author|importedAt|updatedAt] [--limit N]',
+  show: 'press-archive show <archive> <id> [--json] [--original]',
+  rebuild: 'press-archive rebuild <archive>',
+  check: 'press-archive check <archive> [--json]',
+  serve: 'press-archive serve <archive> [--port N] [--read-only]',
+} as const
+
+export function usage(): string {
+  return [
+    'Press Archive: a reader and editor for press archives.',
+    '',
+    'Usage:',
+    ...Object.values(COMMAND_USAGE).map((u) => `  ${u}`),
+    '',
+    'Every command takes --json (output for scripts) and --debug (stack traces on errors).',
+    'Exit codes: 0 done, 1 failed or problems found, 2 wrong usage.',
+    '',
+  ].join('\n')
+}

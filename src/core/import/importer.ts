@@ -1,0 +1,132 @@
+import { promises as fs } from 'node:fs'
+import type { ImportProgress, ImportSummary } from '../../shared/model'
+import { ArchiveError, describeIoError } from '../errors'
+import type { NewArticle } from '../store/article-files'
+import type { Archive } from '../store/archive'
+import { articleId, prepareArticle, sha256Hex } from './prepare'
+import { collectFiles } from './walk'
+
+export interface ImportOptions {
+  signal?: AbortSignal
+  onProgress?: (progress: ImportProgress) => void
+  /** Files larger than this are refused (a press article is kilobytes; 20 MB is not one). */
+  maxFileBytes?: number
+  /** Articles written and synced together; each is reported done only when its batch is. */
+  batchSize?: number
+  /** Least time between two progress reports, so 1,000 files/s do not flood the UI. */
+  progressIntervalMs?: number
+}
+
+export const DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024
+
+/**
+ * Import files and folders into an archive. A file that cannot be imported is reported with its
+ * reason and the import goes on; cancelling stops after the batch in hand is safely written.
+ */
+export async function importPaths(
+  archive: Archive,
+  paths: readonly string[],
+  options: ImportOptions = {},
+): Promise<ImportSummary> {
+  if (archive.readOnly) throw new ArchiveError('read-only', 'This archive is open read-only; nothing can be imported.')
+  const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES
+  const batchSize = options.batchSize ?? 200
+  const interval = options.progressIntervalMs ?? 100
+  const walked = await collectFiles(paths)
+  const summary: ImportSummary = {
+    imported: [],
+    duplicates: [],
+    failed: [...walked.failed],
+    skipped: walked.skipped,
+    cancelled: false,
+  }
+  const total = walked.files.length
+  let done = 0
+  let lastReport = 0
+  const report = (current: string | null, force = false) => {
+    const now = Date.now()
+    if (!force && now - lastReport < interval) return
+    lastReport = now
+    options.onProgress?.({
+      done,
+      total,
+      current,
+      imported: summary.imported.length,
+      duplicates: summary.duplicates.length,
+      failed: summary.failed.length,
+    })
+  }
+  report(null, true)
+
+  const seen = new Map<string, string>() // id → sha256 of everything met in this import
+  let batch: { article: NewArticle; path: string }[] = []
+  const commit = async () => {
+    if (batch.length === 0) return
+    await archive.addBatch(batch.map((b) => b.article))
+    for (const b of batch)
+      summary.imported.push({ id: b.article.meta.id, path: b.path, title: b.article.meta.title })
+    done += batch.length
+    batch = []
+    report(null)
+  }
+
+  for (const path of walked.files) {
+    if (options.signal?.aborted) {
+      summary.cancelled = true
+      break
+    }
+    report(path)
+    const outcome = await readCandidate(path, maxBytes)
+    if ('reason' in outcome) {
+      summary.failed.push({ path, reason: outcome.reason })
+      done++
+      continue
+    }
+    const sha = sha256Hex(outcome.bytes)
+    const id = articleId(sha)
+    const existing = archive.has(id) ? (archive.summary(id)?.original.sha256 ?? sha) : seen.get(id)
+    if (existing !== undefined) {
+      if (existing === sha) summary.duplicates.push({ id, path })
+      else
+        summary.failed.push({
+          path,
+          reason: `its id ${id} is already used by different content (a hash collision); it was not imported`,
+        })
+      done++
+      continue
+    }
+    const prepared = prepareArticle(outcome.bytes, path, new Date().toISOString())
+    if (!prepared.ok) {
+      summary.failed.push({ path, reason: prepared.reason })
+      done++
+      continue
+    }
+    seen.set(id, sha)
+    batch.push({ article: prepared.article, path })
+    if (batch.length >= batchSize) await commit()
+  }
+  await commit()
+  report(null, true)
+  return summary
+}
+
+async function readCandidate(
+  path: string,
+  maxBytes: number,
+): Promise<{ bytes: Buffer } | { reason: string }> {
+  try {
+    const stat = await fs.stat(path)
+    if (stat.size > maxBytes) {
+      return {
+        reason: `the file is ${formatBytes(stat.size)}, over the ${formatBytes(maxBytes)} limit for one article`,
+      }
+    }
+    return { bytes: await fs.readFile(path) }
+  } catch (err) {
+    return { reason: describeIoError(err) ?? `the file could not be read (${String(err)})` }
+  }
+}
+
+function formatBytes(n: number): string {
+  return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`
+}

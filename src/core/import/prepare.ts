@@ -1,0 +1,66 @@
+import { createHash } from 'node:crypto'
+import { basename, extname } from 'node:path'
+import type { ArticleMeta } from '../../shared/model'
+import type { NewArticle } from '../store/article-files'
+import { newVersionFile } from '../store/article-files'
+import { decodeText } from './decode'
+import { readHeaderMeta } from './metadata'
+import { sniffBinary } from './sniff'
+
+/** The id of an article is the start of the SHA-256 of its original bytes. */
+export function articleId(sha256: string): string {
+  return sha256.slice(0, 16)
+}
+
+export function sha256Hex(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex')
+}
+
+export type Prepared = { ok: true; article: NewArticle } | { ok: false; reason: string }
+
+/**
+ * Turn one file's bytes into an article ready to be written: checks that it is text, decodes it,
+ * reads its press header. Pure (no I/O), so it can run in a worker.
+ */
+export function prepareArticle(bytes: Uint8Array, sourcePath: string, now: string): Prepared {
+  if (bytes.length === 0) return { ok: false, reason: 'the file is empty' }
+  const binary = sniffBinary(bytes)
+  if (binary) return { ok: false, reason: binary }
+  let decoded
+  try {
+    decoded = decodeText(bytes)
+  } catch (err) {
+    return { ok: false, reason: err instanceof Error ? err.message : String(err) }
+  }
+  if (decoded.text.trim() === '') return { ok: false, reason: 'the file holds only white space' }
+
+  const sha256 = sha256Hex(bytes)
+  const header = readHeaderMeta(decoded.text)
+  const ext = extname(sourcePath).slice(1).toLowerCase()
+  const meta: ArticleMeta = {
+    schemaVersion: 1,
+    id: articleId(sha256),
+    title: header.title || basename(sourcePath, extname(sourcePath)),
+    author: header.author,
+    date: header.date,
+    source: header.source,
+    url: null,
+    language: header.language,
+    notes: null,
+    original: {
+      name: basename(sourcePath),
+      ext: /^[a-z0-9]{1,10}$/.test(ext) ? ext : 'txt',
+      encoding: decoded.encoding,
+      bom: decoded.bom,
+      size: bytes.length,
+      sha256,
+      importedFrom: sourcePath,
+    },
+    importedAt: now,
+    updatedAt: now,
+    edited: false,
+    history: [],
+  }
+  meta.history.push({ file: newVersionFile(meta, now), at: now, by: 'import' })
+  return { ok: true, article: { meta, bytes, cleanedText: decoded.text } }
+}

@@ -1,0 +1,38 @@
+import type { Adapter } from 'lowdb'
+import type { z } from 'zod'
+import { readIfExists, writeFileAtomic } from '../fs/atomic'
+import { ArchiveError } from '../errors'
+
+/**
+ * lowdb adapter that validates what it reads and writes durably. lowdb's JSONFile writes through
+ * steno, which renames a temp file over the old one without fsync (typicode/lowdb#549, #352);
+ * this one fsyncs the file and its folder. A file that does not parse or fails its schema is
+ * reported as `corrupt` rather than silently replaced by defaults.
+ */
+export class DurableJSONFile<T> implements Adapter<T> {
+  constructor(
+    readonly path: string,
+    private readonly schema: z.ZodType<T>,
+    private readonly pretty = false,
+  ) {}
+
+  async read(): Promise<T | null> {
+    const bytes = await readIfExists(this.path)
+    if (bytes === null) return null
+    let json: unknown
+    try {
+      json = JSON.parse(bytes.toString('utf8'))
+    } catch {
+      throw new ArchiveError('corrupt', `${this.path} is not valid JSON (it may have been cut short).`)
+    }
+    const parsed = this.schema.safeParse(json)
+    if (!parsed.success) {
+      throw new ArchiveError('corrupt', `${this.path} does not have the expected shape: ${parsed.error.issues[0]?.message ?? 'invalid'}.`)
+    }
+    return parsed.data
+  }
+
+  async write(data: T): Promise<void> {
+    await writeFileAtomic(this.path, this.pretty ? JSON.stringify(data, null, 2) + '\n' : JSON.stringify(data))
+  }
+}

@@ -1,0 +1,98 @@
+import type { ArticleSummary, Facets, ListPage, SortKey } from '../../shared/model'
+
+export interface ListQuery {
+  offset: number
+  limit: number
+  sort: SortKey
+  order: 'asc' | 'desc'
+  text?: string
+  source?: string
+  year?: number
+  edited?: boolean
+}
+
+const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true })
+
+/**
+ * Sorting, filtering and paging over the index, done here rather than in the UI: the renderer
+ * asks for the page it shows, never for 100k records (Zotero #2634, Joplin #11065 froze there).
+ * The sorted order is cached per sort key until the index changes.
+ */
+export class Listing {
+  private cache = new Map<string, ArticleSummary[]>()
+  private cachedGeneration = -1
+
+  constructor(private readonly source: { generation: number; all(): Iterable<ArticleSummary> }) {}
+
+  page(query: ListQuery): ListPage {
+    const sorted = this.sorted(query.sort, query.order)
+    const filtered = hasFilter(query) ? sorted.filter(matcher(query)) : sorted
+    return {
+      total: filtered.length,
+      offset: query.offset,
+      items: filtered.slice(query.offset, query.offset + query.limit),
+    }
+  }
+
+  facets(): Facets {
+    const sources = new Map<string, number>()
+    const years = new Map<number, number>()
+    let total = 0
+    let edited = 0
+    for (const a of this.source.all()) {
+      total++
+      if (a.edited) edited++
+      if (a.source) sources.set(a.source, (sources.get(a.source) ?? 0) + 1)
+      if (a.date) {
+        const year = Number(a.date.slice(0, 4))
+        years.set(year, (years.get(year) ?? 0) + 1)
+      }
+    }
+    return {
+      total,
+      edited,
+      sources: [...sources].map(([name, count]) => ({ name, count })).sort((a, b) => b.count - a.count || collator.compare(a.name, b.name)),
+      years: [...years].map(([year, count]) => ({ year, count })).sort((a, b) => b.year - a.year),
+    }
+  }
+
+  private sorted(key: SortKey, order: 'asc' | 'desc'): ArticleSummary[] {
+    if (this.cachedGeneration !== this.source.generation) {
+      this.cache.clear()
+      this.cachedGeneration = this.source.generation
+    }
+    const cacheKey = `${key}:${order}`
+    let list = this.cache.get(cacheKey)
+    if (!list) {
+      const sign = order === 'asc' ? 1 : -1
+      // Missing values sort last in either order; ties fall back to the id for a stable page order.
+      list = [...this.source.all()].sort((a, b) => {
+        const x = a[key]
+        const y = b[key]
+        if (x === y) return a.id < b.id ? -1 : a.id > b.id ? 1 : 0
+        if (x === null || x === '') return 1
+        if (y === null || y === '') return -1
+        return sign * collator.compare(x, y) || (a.id < b.id ? -1 : 1)
+      })
+      this.cache.set(cacheKey, list)
+    }
+    return list
+  }
+}
+
+function hasFilter(q: ListQuery): boolean {
+  return Boolean(q.text?.trim()) || q.source !== undefined || q.year !== undefined || q.edited !== undefined
+}
+
+function matcher(q: ListQuery): (a: ArticleSummary) => boolean {
+  const words = (q.text ?? '').toLowerCase().split(/\s+/).filter(Boolean)
+  const year = q.year === undefined ? undefined : String(q.year).padStart(4, '0')
+  return (a) => {
+    if (q.source !== undefined && a.source !== q.source) return false
+    if (year !== undefined && a.date?.slice(0, 4) !== year) return false
+    if (q.edited !== undefined && a.edited !== q.edited) return false
+    if (words.length === 0) return true
+    const hay = `${a.title}\n${a.author ?? ''}\n${a.source ?? ''}`.toLowerCase()
+    return words.every((w) => hay.includes(w))
+  }
+}

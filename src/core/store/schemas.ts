@@ -1,0 +1,26 @@
+import { z } from 'zod'
+import { ArticleIdSchema, ArticleMetaSchema } from '../../shared/model'
+
+/** The version of the on-disk format this build writes; see migrations.ts for older ones. */
+export const SCHEMA_VERSION = 1
+
+export const ArticleSummarySchema = ArticleMetaSchema.omit({
+  history: true,
+  schemaVersion: true,
+  notes: true,
+})
+
+export const IndexShardSchema = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  articles: z.record(ArticleIdSchema, ArticleSummarySchema),
+})
+export type IndexShard = z.infer<typeof IndexShardSchema>
+
+export const ArchiveDocSchema = z.object({
+  schemaVersion: z.number().int().min(1),
+  name: z.string(),
+  createdAt: z.string(),
+  /** Free-form settings of the archive (profiles, glossary and themes get their own keys). */
+  settings: z.record(z.string(), z.unknown()).default({}),
+})
+export type ArchiveDoc = z.infer<typeof ArchiveDocSchema>

@@ -1,0 +1,131 @@
+import { basename } from 'node:path'
+// Type-only: the template is built without loading Electron, so it can be tested under Node.
+import type { MenuItemConstructorOptions } from 'electron'
+
+/**
+ * Commands the menu sends to the UI, each on the channel `menu:<command>`. The preload repeats
+ * this list (it may import nothing of main's); both belong in src/shared/channels.ts later.
+ */
+export const MENU_COMMANDS = ['keyboard-shortcuts'] as const
+export type MenuCommand = (typeof MENU_COMMANDS)[number]
+
+/** What the menu does; index.ts wires these to dialogs and the service. */
+export interface MenuActions {
+  newArchive(): void
+  openArchive(): void
+  openRecent(path: string): void
+  clearRecent(): void
+  importFiles(): void
+  importFolder(): void
+  sendToUi(command: MenuCommand): void
+  about(): void
+}
+
+/** What the menu shows; the menu is rebuilt whenever this changes. */
+export interface MenuState {
+  /** Most recent first. */
+  recent: readonly string[]
+  /** An archive is open and writable. */
+  canImport: boolean
+  /** Reload and developer tools are for development builds only. */
+  dev: boolean
+  platform: NodeJS.Platform
+}
+
+/** The menu as a template, kept free of side effects so it can be checked without Electron. */
+export function menuTemplate(state: MenuState, actions: MenuActions): MenuItemConstructorOptions[] {
+  const mac = state.platform === 'darwin'
+  const recentItems: MenuItemConstructorOptions[] = state.recent.map((path) => ({
+    // The folder name to find it by, the full path to tell same-named archives apart. '&' is
+    // doubled because Windows and Linux read a single one as a mnemonic marker.
+    label: `${basename(path)} — ${path}`.replaceAll('&', '&&'),
+    click: () => actions.openRecent(path),
+  }))
+
+  const file: MenuItemConstructorOptions = {
+    label: '&File',
+    submenu: [
+      {
+        label: 'New Archive…',
+        accelerator: 'CmdOrCtrl+Shift+N',
+        click: () => actions.newArchive(),
+      },
+      { label: 'Open Archive…', accelerator: 'CmdOrCtrl+O', click: () => actions.openArchive() },
+      {
+        label: 'Open Recent',
+        submenu: [
+          ...(recentItems.length > 0
+            ? recentItems
+            : [{ label: 'No Recent Archives', enabled: false }]),
+          { type: 'separator' },
+          {
+            label: 'Clear Recently Opened',
+            enabled: recentItems.length > 0,
+            click: () => actions.clearRecent(),
+          },
+        ],
+      },
+      { type: 'separator' },
+      { label: 'Import Files…', enabled: state.canImport, click: () => actions.importFiles() },
+      { label: 'Import Folder…', enabled: state.canImport, click: () => actions.importFolder() },
+      { type: 'separator' },
+      { role: 'close', label: 'Close Window' },
+      ...(mac ? [] : [{ type: 'separator' } as const, { role: 'quit' } as const]),
+    ],
+  }
+
+  const edit: MenuItemConstructorOptions = {
+    label: '&Edit',
+    submenu: [
+      { role: 'undo' },
+      { role: 'redo' },
+      { type: 'separator' },
+      { role: 'cut' },
+      { role: 'copy' },
+      { role: 'paste' },
+      { role: 'selectAll' },
+    ],
+  }
+
+  const view: MenuItemConstructorOptions = {
+    label: '&View',
+    submenu: [
+      ...(state.dev
+        ? [
+            { role: 'reload' } as const,
+            { role: 'forceReload' } as const,
+            { role: 'toggleDevTools' } as const,
+            { type: 'separator' } as const,
+          ]
+        : []),
+      { role: 'resetZoom' },
+      { role: 'zoomIn' },
+      { role: 'zoomOut' },
+      { type: 'separator' },
+      { role: 'togglefullscreen' },
+    ],
+  }
+
+  const help: MenuItemConstructorOptions = {
+    role: 'help',
+    label: '&Help',
+    submenu: [
+      {
+        label: 'Keyboard Shortcuts',
+        accelerator: 'CmdOrCtrl+/',
+        click: () => actions.sendToUi('keyboard-shortcuts'),
+      },
+      { type: 'separator' },
+      { label: 'About Press Archive', click: () => actions.about() },
+    ],
+  }
+
+  return [
+    ...(mac ? [{ role: 'appMenu' } as const] : []),
+    file,
+    edit,
+    view,
+    ...(mac ? [{ role: 'windowMenu' } as const] : []),
+    help,
+  ]
+}

@@ -1,0 +1,98 @@
+import { z } from 'zod'
+import type { Channel, EventName, MethodName } from './channels'
+import {
+  ArticleIdSchema,
+  EditableMetaSchema,
+  HistoryEntrySchema,
+  SORT_KEYS,
+  type ArchiveInfo,
+  type ArticleMeta,
+  type ArticleView,
+  type Facets,
+  type HistoryEntry,
+  type ImportProgress,
+  type ImportSummary,
+  type ListPage,
+} from './model'
+import type { Result } from './result'
+
+const Path = z.string().min(1, 'a path is required').max(4096)
+const Empty = z.object({}).strict()
+
+/**
+ * The request schema of every call. Both bindings (Electron IPC and the browser host) validate
+ * against this table before a handler runs, so a handler only ever sees well-formed input.
+ */
+export const requestSchemas = {
+  'archive:info': Empty,
+  'archive:open': z.object({ path: Path, readOnly: z.boolean().optional() }).strict(),
+  'archive:create': z.object({ path: Path, name: z.string().min(1).max(200).optional() }).strict(),
+  'articles:list': z
+    .object({
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(1000).default(200),
+      sort: z.enum(SORT_KEYS).default('importedAt'),
+      order: z.enum(['asc', 'desc']).default('desc'),
+      /** Case-insensitive words matched against title, author and source. */
+      text: z.string().max(500).optional(),
+      source: z.string().max(500).optional(),
+      year: z.number().int().min(0).max(9999).optional(),
+      edited: z.boolean().optional(),
+    })
+    .strict(),
+  'articles:facets': Empty,
+  'article:get': z.object({ id: ArticleIdSchema }).strict(),
+  'article:save': z
+    .object({
+      id: ArticleIdSchema,
+      text: z.string().max(20_000_000),
+      note: z.string().max(500).optional(),
+    })
+    .strict(),
+  'article:updateMeta': z
+    .object({ id: ArticleIdSchema, patch: EditableMetaSchema.partial().strict() })
+    .strict(),
+  'article:history': z.object({ id: ArticleIdSchema }).strict(),
+  'article:version': z.object({ id: ArticleIdSchema, file: HistoryEntrySchema.shape.file }).strict(),
+  'article:restore': z.object({ id: ArticleIdSchema, file: HistoryEntrySchema.shape.file }).strict(),
+  'import:paths': z.object({ paths: z.array(Path).min(1).max(10_000) }).strict(),
+  'import:cancel': Empty,
+} satisfies Record<Channel, z.ZodType>
+
+/** What each call returns when it succeeds. */
+export interface Responses {
+  'archive:info': ArchiveInfo | null
+  'archive:open': ArchiveInfo
+  'archive:create': ArchiveInfo
+  'articles:list': ListPage
+  'articles:facets': Facets
+  'article:get': ArticleView
+  'article:save': { meta: ArticleMeta; version: HistoryEntry }
+  'article:updateMeta': ArticleMeta
+  'article:history': HistoryEntry[]
+  'article:version': { text: string }
+  'article:restore': { meta: ArticleMeta; version: HistoryEntry }
+  'import:paths': ImportSummary
+  'import:cancel': { cancelled: boolean }
+}
+
+/** The payload of every event pushed to the UI. */
+export interface EventPayloads {
+  'import:progress': ImportProgress
+  /** Articles were added or changed by someone other than the listener. */
+  'archive:changed': { reason: 'import' | 'open' | 'save' | 'meta' }
+}
+
+/** Input as the caller writes it (defaults may be left out). */
+export type Request<C extends Channel> = z.input<(typeof requestSchemas)[C]>
+/** Input as a handler receives it, after validation and defaults. */
+export type ParsedRequest<C extends Channel> = z.output<(typeof requestSchemas)[C]>
+export type Response<C extends Channel> = Responses[C]
+
+/** The object the UI talks to: `window.api` in the app, an HTTP client in the browser host. */
+export type ArchiveApi = {
+  [C in Channel as MethodName<C>]: (input: Request<C>) => Promise<Result<Response<C>>>
+} & {
+  /** Subscribe to an event; returns the function that unsubscribes. */
+  on<E extends EventName>(event: E, listener: (payload: EventPayloads[E]) => void): () => void
+}

@@ -1,0 +1,126 @@
+import { z } from 'zod'
+
+/** Article ids are the first 16 hex digits of the SHA-256 of the original bytes. */
+export const ArticleIdSchema = z.string().regex(/^[0-9a-f]{16}$/, 'an article id is 16 hex digits')
+
+/** Dates are stored as ISO calendar dates; anything else is rejected at the boundary. */
+export const IsoDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is written YYYY-MM-DD')
+  .refine((s) => isRealDate(s), 'that date does not exist')
+
+export function isRealDate(iso: string): boolean {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number]
+  const date = new Date(Date.UTC(y, m - 1, d))
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d
+}
+
+export const HistoryEntrySchema = z.object({
+  /** File name under history/, e.g. `2026-11-28T17-30-05.123Z.txt`. */
+  file: z.string().regex(/^[0-9TZ.-]+\.txt$/),
+  at: z.string(),
+  /** Who made this version: the import, a cleaning rule run, a person, or a restore. */
+  by: z.enum(['import', 'rule', 'person', 'restore']),
+  note: z.string().optional(),
+})
+export type HistoryEntry = z.infer<typeof HistoryEntrySchema>
+
+export const OriginalInfoSchema = z.object({
+  /** The file name it was imported from, without folders. */
+  name: z.string(),
+  /** Extension the original is stored under (`txt`, `md`…), lower case, no dot. */
+  ext: z.string().regex(/^[a-z0-9]{1,10}$/),
+  /** Encoding it was decoded from: `utf-8`, `utf-16le`, `utf-16be`, `gb18030`, `big5`. */
+  encoding: z.string(),
+  bom: z.boolean(),
+  size: z.number().int().nonnegative(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  /** Where it was imported from, for the record; the archive never reads it again. */
+  importedFrom: z.string(),
+})
+export type OriginalInfo = z.infer<typeof OriginalInfoSchema>
+
+/** The metadata fields a person may edit. */
+export const EditableMetaSchema = z.object({
+  title: z.string().max(2000),
+  author: z.string().max(500).nullable(),
+  date: IsoDateSchema.nullable(),
+  source: z.string().max(500).nullable(),
+  url: z.string().max(2000).nullable(),
+  language: z.string().max(20).nullable(),
+  notes: z.string().max(100_000).nullable(),
+})
+export type EditableMeta = z.infer<typeof EditableMetaSchema>
+
+/** One article's own record, stored as meta.json in its folder; the index is rebuilt from these. */
+export const ArticleMetaSchema = EditableMetaSchema.extend({
+  schemaVersion: z.literal(1),
+  id: ArticleIdSchema,
+  original: OriginalInfoSchema,
+  importedAt: z.string(),
+  updatedAt: z.string(),
+  /** True once a person has saved text of their own; re-cleaning never overwrites it. */
+  edited: z.boolean(),
+  history: z.array(HistoryEntrySchema),
+})
+export type ArticleMeta = z.infer<typeof ArticleMetaSchema>
+
+/** What the index keeps of an article: everything but its history. */
+export type ArticleSummary = Omit<ArticleMeta, 'history' | 'schemaVersion' | 'notes'>
+
+export const SORT_KEYS = ['title', 'date', 'source', 'author', 'importedAt', 'updatedAt'] as const
+export type SortKey = (typeof SORT_KEYS)[number]
+
+export interface ListPage {
+  total: number
+  offset: number
+  items: ArticleSummary[]
+}
+
+export interface Facets {
+  total: number
+  edited: number
+  sources: { name: string; count: number }[]
+  years: { year: number; count: number }[]
+}
+
+export interface ArticleView {
+  meta: ArticleMeta
+  /** The original decoded from its encoding, line endings as LF; the bytes on disk are untouched. */
+  originalText: string
+  cleanedText: string
+}
+
+export interface ArchiveInfo {
+  path: string
+  name: string
+  articleCount: number
+  readOnly: boolean
+  schemaVersion: number
+  /** Things the user should know about this opening, e.g. that the index was rebuilt. */
+  notices: string[]
+}
+
+export interface ImportFailure {
+  path: string
+  reason: string
+}
+
+export interface ImportSummary {
+  imported: { id: string; path: string; title: string }[]
+  /** Files whose exact bytes are already in the archive (or earlier in the same import). */
+  duplicates: { id: string; path: string }[]
+  failed: ImportFailure[]
+  /** Files inside imported folders that are not text files by their name (images, PDFs…). */
+  skipped: ImportFailure[]
+  cancelled: boolean
+}
+
+export interface ImportProgress {
+  done: number
+  total: number
+  current: string | null
+  imported: number
+  duplicates: number
+  failed: number
+}
