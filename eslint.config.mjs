@@ -4,11 +4,21 @@ import vue from 'eslint-plugin-vue'
 
 const noElectron = {
   paths: [{ name: 'electron', message: 'Only src/main and src/preload may import electron.' }],
-  patterns: [{ group: ['electron/*'], message: 'Only src/main and src/preload may import electron.' }],
+  patterns: [
+    { group: ['electron/*'], message: 'Only src/main and src/preload may import electron.' },
+  ],
 }
 
 export default tseslint.config(
-  { ignores: ['out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench/archives/**'] },
+  {
+    ignores: [
+      'out/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'bench/archives/**',
+    ],
+  },
   ...tseslint.configs.recommended,
   ...vue.configs['flat/recommended'],
   {
@@ -17,7 +27,10 @@ export default tseslint.config(
   },
   {
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       'vue/multi-word-component-names': 'off',
       'vue/no-v-html': 'error',
       // Formatting is prettier's job.
@@ -39,7 +52,17 @@ export default tseslint.config(
           ...noElectron,
           patterns: [
             ...noElectron.patterns,
-            { group: ['../core/*', '../main/*', '../host/*', '../cli/*', '../renderer/*', '../preload/*'], message: 'src/shared imports nothing of ours.' },
+            {
+              group: [
+                '../core/*',
+                '../main/*',
+                '../host/*',
+                '../cli/*',
+                '../renderer/*',
+                '../preload/*',
+              ],
+              message: 'src/shared imports nothing of ours.',
+            },
           ],
         },
       ],
@@ -54,7 +77,10 @@ export default tseslint.config(
           ...noElectron,
           patterns: [
             ...noElectron.patterns,
-            { group: ['**/main/*', '**/host/*', '**/cli/*', '**/renderer/*', '**/preload/*'], message: 'src/core imports only src/shared.' },
+            {
+              group: ['**/main/*', '**/host/*', '**/cli/*', '**/renderer/*', '**/preload/*'],
+              message: 'src/core imports only src/shared.',
+            },
           ],
         },
       ],
@@ -69,7 +95,10 @@ export default tseslint.config(
           ...noElectron,
           patterns: [
             ...noElectron.patterns,
-            { group: ['**/core/*', '**/main/*', '**/host/*', '**/cli/*'], message: 'The renderer talks to the archive only through window.api.' },
+            {
+              group: ['**/core/*', '**/main/*', '**/host/*', '**/cli/*'],
+              message: 'The renderer talks to the archive only through window.api.',
+            },
           ],
         },
       ],

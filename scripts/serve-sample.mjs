@@ -14,10 +14,18 @@ if (!existsSync(cli) || !existsSync(join(repo, 'out/renderer/index.html'))) {
   process.exit(1)
 }
 if (!existsSync(join(archive, 'archive.json'))) {
-  const made = spawnSync(process.execPath, [cli, 'import', archive, join(repo, 'resources/sample')], { stdio: 'inherit' })
+  const made = spawnSync(
+    process.execPath,
+    [cli, 'import', archive, join(repo, 'resources/sample')],
+    { stdio: 'inherit' },
+  )
   if (made.status !== 0) process.exit(made.status ?? 1)
 }
 const port = process.env.PORT ?? '0'
-const child = spawn(process.execPath, [cli, 'serve', archive, '--port', port, ...process.argv.slice(2)], { stdio: 'inherit' })
+const child = spawn(
+  process.execPath,
+  [cli, 'serve', archive, '--port', port, ...process.argv.slice(2)],
+  { stdio: 'inherit' },
+)
 child.on('exit', (code) => process.exit(code ?? 0))
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal))

@@ -34,7 +34,8 @@ function positional(ctx: CommandContext, index: number, what: string): string {
 }
 
 function noMorePositionals(ctx: CommandContext, count: number): void {
-  if (ctx.positionals.length > count) throw new UsageError(`unexpected argument "${ctx.positionals[count]}"`)
+  if (ctx.positionals.length > count)
+    throw new UsageError(`unexpected argument "${ctx.positionals[count]}"`)
 }
 
 async function openOrCreate(path: string): Promise<Archive> {
@@ -42,7 +43,12 @@ async function openOrCreate(path: string): Promise<Archive> {
     return await Archive.open(path, { holder: HOLDER })
   } catch (err) {
     const missing = err instanceof ArchiveError && err.code === 'not-found'
-    const empty = missing && (await fs.readdir(path).then((names) => names.length === 0, () => true))
+    const empty =
+      missing &&
+      (await fs.readdir(path).then(
+        (names) => names.length === 0,
+        () => true,
+      ))
     if (!empty) throw err
     return Archive.create(path, { holder: HOLDER })
   }
@@ -68,13 +74,16 @@ export const commands: Record<string, Command> = {
         const summary = await importPaths(archive, sources, {
           signal: stop.signal,
           onProgress: (p) =>
-            ctx.progress?.(`${p.done}/${p.total} imported ${p.imported}, duplicates ${p.duplicates}, failed ${p.failed}${p.current ? `  ${p.current}` : ''}`),
+            ctx.progress?.(
+              `${p.done}/${p.total} imported ${p.imported}, duplicates ${p.duplicates}, failed ${p.failed}${p.current ? `  ${p.current}` : ''}`,
+            ),
         })
         ctx.progress?.('')
         if (ctx.json) json(ctx, summary)
         else {
           for (const f of summary.failed) ctx.out(`failed     ${f.path}: ${f.reason}`)
-          for (const d of summary.duplicates) ctx.out(`duplicate  ${d.path} (already stored as ${d.id})`)
+          for (const d of summary.duplicates)
+            ctx.out(`duplicate  ${d.path} (already stored as ${d.id})`)
           ctx.out(
             `${summary.imported.length} imported, ${summary.duplicates.length} duplicate(s), ${summary.failed.length} failed, ${summary.skipped.length} skipped (not text files)${summary.cancelled ? ' — cancelled' : ''}.`,
           )
@@ -94,12 +103,20 @@ export const commands: Record<string, Command> = {
       const path = positional(ctx, 0, '<archive>')
       noMorePositionals(ctx, 1)
       const sort = (ctx.values['sort'] ?? 'date') as SortKey
-      if (!SORT_KEYS.includes(sort)) throw new UsageError(`--sort takes one of ${SORT_KEYS.join(', ')}`)
-      const limit = ctx.values['limit'] === undefined ? Number.MAX_SAFE_INTEGER : Number(ctx.values['limit'])
-      if (!Number.isInteger(limit) || limit < 1) throw new UsageError('--limit takes a whole number above 0')
+      if (!SORT_KEYS.includes(sort))
+        throw new UsageError(`--sort takes one of ${SORT_KEYS.join(', ')}`)
+      const limit =
+        ctx.values['limit'] === undefined ? Number.MAX_SAFE_INTEGER : Number(ctx.values['limit'])
+      if (!Number.isInteger(limit) || limit < 1)
+        throw new UsageError('--limit takes a whole number above 0')
       const archive = await Archive.open(path, { readOnly: true })
       try {
-        const page = archive.list({ offset: 0, limit, sort, order: ctx.values['desc'] ? 'desc' : 'asc' })
+        const page = archive.list({
+          offset: 0,
+          limit,
+          sort,
+          order: ctx.values['desc'] ? 'desc' : 'asc',
+        })
         if (ctx.json) json(ctx, page.items)
         else {
           for (const a of page.items) ctx.out(formatRow(a))
@@ -195,13 +212,19 @@ export const commands: Record<string, Command> = {
       const path = positional(ctx, 0, '<archive>')
       noMorePositionals(ctx, 1)
       const port = ctx.values['port'] === undefined ? 0 : Number(ctx.values['port'])
-      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port takes a number from 0 to 65535')
-      const service = new ArchiveService({ holder: 'press-archive serve', allowSwitchArchive: false })
+      if (!Number.isInteger(port) || port < 0 || port > 65535)
+        throw new UsageError('--port takes a number from 0 to 65535')
+      const service = new ArchiveService({
+        holder: 'press-archive serve',
+        allowSwitchArchive: false,
+      })
       await service.open(path, { readOnly: ctx.values['read-only'] === true })
       const rendererDir = fileURLToPath(new URL('../renderer', import.meta.url))
       const host = await startHost({ service, rendererDir, port })
       ctx.out(host.url)
-      process.stderr.write(`Serving ${path} at the address above (127.0.0.1 only). Press Ctrl+C to stop.\n`)
+      process.stderr.write(
+        `Serving ${path} at the address above (127.0.0.1 only). Press Ctrl+C to stop.\n`,
+      )
       await new Promise<void>((resolve) => {
         const stop = () => resolve()
         process.once('SIGINT', stop)
@@ -219,7 +242,11 @@ function resolveId(archive: Archive, id: string): string {
   if (/^[0-9a-f]{4,15}$/.test(id)) {
     const matches = [...archive.allSummaries()].filter((a) => a.id.startsWith(id))
     if (matches.length === 1 && matches[0]) return matches[0].id
-    if (matches.length > 1) throw new ArchiveError('invalid-argument', `"${id}" matches ${matches.length} articles; give more of the id.`)
+    if (matches.length > 1)
+      throw new ArchiveError(
+        'invalid-argument',
+        `"${id}" matches ${matches.length} articles; give more of the id.`,
+      )
   }
   throw new ArchiveError('not-found', `There is no article ${id} in this archive.`)
 }

@@ -19,7 +19,10 @@ export function toApiError(err: unknown): ApiError {
   if (err instanceof ArchiveError) return { code: err.code, message: err.message }
   const io = describeIoError(err)
   if (io) return { code: 'io', message: io }
-  return { code: 'internal', message: 'Something went wrong inside Press Archive; nothing was changed by the failed step.' }
+  return {
+    code: 'internal',
+    message: 'Something went wrong inside Press Archive; nothing was changed by the failed step.',
+  }
 }
 
 /** Plain-language text for the file-system errors people actually meet. */

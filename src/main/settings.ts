@@ -1,7 +1,7 @@
 import { mkdir, readFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { z } from 'zod'
-import { writeFileAtomic } from './atomic-file'
+import { writeFileAtomic } from '../core/fs/atomic'
 import { RECENT_LIMIT } from './recent'
 
 const BoundsSchema = z.object({

@@ -53,8 +53,12 @@ export const requestSchemas = {
     .object({ id: ArticleIdSchema, patch: EditableMetaSchema.partial().strict() })
     .strict(),
   'article:history': z.object({ id: ArticleIdSchema }).strict(),
-  'article:version': z.object({ id: ArticleIdSchema, file: HistoryEntrySchema.shape.file }).strict(),
-  'article:restore': z.object({ id: ArticleIdSchema, file: HistoryEntrySchema.shape.file }).strict(),
+  'article:version': z
+    .object({ id: ArticleIdSchema, file: HistoryEntrySchema.shape.file })
+    .strict(),
+  'article:restore': z
+    .object({ id: ArticleIdSchema, file: HistoryEntrySchema.shape.file })
+    .strict(),
   'import:paths': z.object({ paths: z.array(Path).min(1).max(10_000) }).strict(),
   'import:cancel': Empty,
 } satisfies Record<Channel, z.ZodType>

@@ -23,13 +23,17 @@ export type Handlers = {
 }
 
 function requireArchive(ctx: HandlerContext): Archive {
-  if (!ctx.archive) throw new ArchiveError('no-archive', 'No archive is open. Open or create one first.')
+  if (!ctx.archive)
+    throw new ArchiveError('no-archive', 'No archive is open. Open or create one first.')
   return ctx.archive
 }
 
 function requireSwitch(ctx: HandlerContext): void {
   if (!ctx.allowSwitchArchive) {
-    throw new ArchiveError('not-allowed', 'This window serves one archive; start another host to open a different one.')
+    throw new ArchiveError(
+      'not-allowed',
+      'This window serves one archive; start another host to open a different one.',
+    )
   }
 }
 
@@ -58,7 +62,9 @@ export const handlers: Handlers = {
     return meta
   },
   'article:history': async (input, ctx) => requireArchive(ctx).history(input.id),
-  'article:version': async (input, ctx) => ({ text: await requireArchive(ctx).version(input.id, input.file) }),
+  'article:version': async (input, ctx) => ({
+    text: await requireArchive(ctx).version(input.id, input.file),
+  }),
   'article:restore': async (input, ctx) => {
     const result = await requireArchive(ctx).restore(input.id, input.file)
     ctx.emit('archive:changed', { reason: 'save' })
@@ -66,7 +72,8 @@ export const handlers: Handlers = {
   },
   'import:paths': async (input, ctx) => {
     const archive = requireArchive(ctx)
-    if (ctx.importAbort) throw new ArchiveError('busy', 'An import is already running; wait for it or cancel it.')
+    if (ctx.importAbort)
+      throw new ArchiveError('busy', 'An import is already running; wait for it or cancel it.')
     const controller = new AbortController()
     ctx.setImportAbort(controller)
     try {

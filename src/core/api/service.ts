@@ -32,13 +32,22 @@ export class ArchiveService {
 
   async call(channel: string, input: unknown): Promise<Result<unknown>> {
     if (!isChannel(channel)) {
-      return { ok: false, error: { code: 'invalid-argument', message: `Unknown call "${channel.slice(0, 80)}".` } }
+      return {
+        ok: false,
+        error: { code: 'invalid-argument', message: `Unknown call "${channel.slice(0, 80)}".` },
+      }
     }
     const parsed = requestSchemas[channel].safeParse(input ?? {})
     if (!parsed.success) {
       const issue = parsed.error.issues[0]
       const where = issue?.path.length ? ` (${issue.path.join('.')})` : ''
-      return { ok: false, error: { code: 'invalid-argument', message: `Invalid ${channel} request${where}: ${issue?.message ?? 'invalid input'}.` } }
+      return {
+        ok: false,
+        error: {
+          code: 'invalid-argument',
+          message: `Invalid ${channel} request${where}: ${issue?.message ?? 'invalid input'}.`,
+        },
+      }
     }
     try {
       const handler = handlers[channel] as (input: unknown, ctx: HandlerContext) => Promise<unknown>
@@ -58,12 +67,21 @@ export class ArchiveService {
   /** Open an archive directly (at start-up), closing the one open before. */
   async open(path: string, options: { readOnly?: boolean } = {}): Promise<Archive> {
     const current = this.archive
-    if (current && current.root === resolve(path) && current.readOnly === (options.readOnly ?? false)) return current
-    return this.replace(resolve(path), () => Archive.open(path, { readOnly: options.readOnly, holder: this.options.holder }))
+    if (
+      current &&
+      current.root === resolve(path) &&
+      current.readOnly === (options.readOnly ?? false)
+    )
+      return current
+    return this.replace(resolve(path), () =>
+      Archive.open(path, { readOnly: options.readOnly, holder: this.options.holder }),
+    )
   }
 
   async create(path: string, name?: string): Promise<Archive> {
-    return this.replace(resolve(path), () => Archive.create(path, { name, holder: this.options.holder }))
+    return this.replace(resolve(path), () =>
+      Archive.create(path, { name, holder: this.options.holder }),
+    )
   }
 
   /** Flush, release the lock. Safe to call twice. */
@@ -75,7 +93,8 @@ export class ArchiveService {
   }
 
   private async replace(root: string, openNext: () => Promise<Archive>): Promise<Archive> {
-    if (this.importAbort) throw new ArchiveError('busy', 'An import is running; wait for it or cancel it first.')
+    if (this.importAbort)
+      throw new ArchiveError('busy', 'An import is running; wait for it or cancel it first.')
     if (this.archive?.root === root) {
       // Reopening the same folder in another mode: we hold its lock, so let go of it first.
       await this.archive.close()

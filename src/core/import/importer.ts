@@ -28,7 +28,8 @@ export async function importPaths(
   paths: readonly string[],
   options: ImportOptions = {},
 ): Promise<ImportSummary> {
-  if (archive.readOnly) throw new ArchiveError('read-only', 'This archive is open read-only; nothing can be imported.')
+  if (archive.readOnly)
+    throw new ArchiveError('read-only', 'This archive is open read-only; nothing can be imported.')
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES
   const batchSize = options.batchSize ?? 200
   const interval = options.progressIntervalMs ?? 100

@@ -69,7 +69,10 @@ export class Archive {
   }
 
   /** Make a new, empty archive in `path` (which must be missing or an empty folder). */
-  static async create(path: string, options: { name?: string; holder?: string } = {}): Promise<Archive> {
+  static async create(
+    path: string,
+    options: { name?: string; holder?: string } = {},
+  ): Promise<Archive> {
     const root = resolve(path)
     await fs.mkdir(root, { recursive: true })
     const existing = (await fs.readdir(root)).filter((n) => !n.startsWith('.'))
@@ -81,12 +84,15 @@ export class Archive {
           : `${root} is not empty; choose an empty folder for a new archive.`,
       )
     }
-    const doc = new Low<ArchiveDoc>(new DurableJSONFile(join(root, ARCHIVE_FILE), ArchiveDocSchema, true), {
-      schemaVersion: SCHEMA_VERSION,
-      name: options.name?.trim() || basename(root),
-      createdAt: new Date().toISOString(),
-      settings: {},
-    })
+    const doc = new Low<ArchiveDoc>(
+      new DurableJSONFile(join(root, ARCHIVE_FILE), ArchiveDocSchema, true),
+      {
+        schemaVersion: SCHEMA_VERSION,
+        name: options.name?.trim() || basename(root),
+        createdAt: new Date().toISOString(),
+        settings: {},
+      },
+    )
     await fs.mkdir(join(root, ARTICLES_DIR), { recursive: true })
     await fs.mkdir(join(root, INDEX_DIR), { recursive: true })
     await doc.write()
@@ -96,17 +102,24 @@ export class Archive {
   static async open(path: string, options: OpenOptions = {}): Promise<Archive> {
     const root = resolve(path)
     const readOnly = options.readOnly ?? false
-    const doc = new Low<ArchiveDoc>(new DurableJSONFile(join(root, ARCHIVE_FILE), ArchiveDocSchema, true), {
-      schemaVersion: SCHEMA_VERSION,
-      name: basename(root),
-      createdAt: new Date().toISOString(),
-      settings: {},
-    })
+    const doc = new Low<ArchiveDoc>(
+      new DurableJSONFile(join(root, ARCHIVE_FILE), ArchiveDocSchema, true),
+      {
+        schemaVersion: SCHEMA_VERSION,
+        name: basename(root),
+        createdAt: new Date().toISOString(),
+        settings: {},
+      },
+    )
     const stat = await fs.stat(root).catch(() => null)
-    if (!stat?.isDirectory()) throw new ArchiveError('not-found', `There is no archive folder at ${root}.`)
+    if (!stat?.isDirectory())
+      throw new ArchiveError('not-found', `There is no archive folder at ${root}.`)
     await doc.read()
     if (!(await exists(join(root, ARCHIVE_FILE)))) {
-      throw new ArchiveError('not-found', `${root} is not a Press Archive folder (it has no ${ARCHIVE_FILE}).`)
+      throw new ArchiveError(
+        'not-found',
+        `${root} is not a Press Archive folder (it has no ${ARCHIVE_FILE}).`,
+      )
     }
     if (doc.data.schemaVersion > SCHEMA_VERSION) {
       throw new ArchiveError(
@@ -132,13 +145,20 @@ export class Archive {
       const archive = new Archive(root, readOnly, doc, index, journal, lock, notices)
       if (pending.length > 0) {
         if (readOnly) {
-          notices.push('An earlier write was interrupted; open the archive for writing to finish recovering it.')
+          notices.push(
+            'An earlier write was interrupted; open the archive for writing to finish recovering it.',
+          )
         } else {
           const recovered = await archive.recover(pending)
-          notices.push(`An earlier import or save was interrupted; ${recovered} article(s) were checked and kept consistent.`)
+          notices.push(
+            `An earlier import or save was interrupted; ${recovered} article(s) were checked and kept consistent.`,
+          )
         }
       }
-      if (!readOnly) archive.backupsDone = rotateBackups(root).catch((err) => console.error('Backup failed:', err))
+      if (!readOnly)
+        archive.backupsDone = rotateBackups(root).catch((err) =>
+          console.error('Backup failed:', err),
+        )
       return archive
     } catch (err) {
       await lock?.release()
@@ -194,7 +214,14 @@ export class Archive {
     const meta = await this.getMeta(id)
     const dir = articleDir(this.root, id)
     const [original, cleanedText] = await Promise.all([readOriginal(dir, meta), readCleaned(dir)])
-    return { meta, originalText: decodeWith(original, meta.original.encoding as Parameters<typeof decodeWith>[1]), cleanedText }
+    return {
+      meta,
+      originalText: decodeWith(
+        original,
+        meta.original.encoding as Parameters<typeof decodeWith>[1],
+      ),
+      cleanedText,
+    }
   }
 
   async history(id: string): Promise<HistoryEntry[]> {
@@ -214,7 +241,9 @@ export class Archive {
     return this.write(async () => {
       const fresh = articles.filter((a) => !this.index.has(a.meta.id))
       await this.journal.begin(fresh.map((a) => a.meta.id))
-      await forEachLimited(fresh, WRITE_CONCURRENCY, (a) => writeNewArticle(articleDir(this.root, a.meta.id), a))
+      await forEachLimited(fresh, WRITE_CONCURRENCY, (a) =>
+        writeNewArticle(articleDir(this.root, a.meta.id), a),
+      )
       for (const a of fresh) this.index.upsert(a.meta)
       await this.commitIndex()
       return fresh.map((a) => a.meta)
@@ -222,7 +251,12 @@ export class Archive {
   }
 
   /** Save a new cleaned text as a version of its own. */
-  saveCleaned(id: string, text: string, by: HistoryEntry['by'], note?: string): Promise<{ meta: ArticleMeta; version: HistoryEntry }> {
+  saveCleaned(
+    id: string,
+    text: string,
+    by: HistoryEntry['by'],
+    note?: string,
+  ): Promise<{ meta: ArticleMeta; version: HistoryEntry }> {
     return this.write(async () => {
       const dir = articleDir(this.root, id)
       const meta = await this.getMeta(id)
@@ -284,14 +318,18 @@ export class Archive {
 
   private write<T>(task: () => Promise<T>): Promise<T> {
     if (this.readOnly) {
-      return Promise.reject(new ArchiveError('read-only', 'This archive is open read-only; nothing can be changed.'))
+      return Promise.reject(
+        new ArchiveError('read-only', 'This archive is open read-only; nothing can be changed.'),
+      )
     }
-    if (this.closed) return Promise.reject(new ArchiveError('no-archive', 'The archive has been closed.'))
+    if (this.closed)
+      return Promise.reject(new ArchiveError('no-archive', 'The archive has been closed.'))
     return this.writes.run(task)
   }
 
   private requireArticle(id: string): void {
-    if (!this.index.has(id)) throw new ArchiveError('not-found', `There is no article ${id} in this archive.`)
+    if (!this.index.has(id))
+      throw new ArchiveError('not-found', `There is no article ${id} in this archive.`)
   }
 }
 
@@ -301,15 +339,25 @@ function describeRepairs(repairs: IndexRepair[]): string[] {
   const corrupt = repairs.filter((r) => r.reason === 'corrupt')
   const count = (list: IndexRepair[]) => list.reduce((n, r) => n + r.articles, 0)
   const out: string[] = []
-  if (missing.length) out.push(`The index was missing ${missing.length} part(s); they were rebuilt from ${count(missing)} article folder(s).`)
-  if (corrupt.length) out.push(`The index had ${corrupt.length} damaged part(s) (${corrupt.map((r) => r.shard).join(', ')}); they were rebuilt from ${count(corrupt)} article folder(s).`)
+  if (missing.length)
+    out.push(
+      `The index was missing ${missing.length} part(s); they were rebuilt from ${count(missing)} article folder(s).`,
+    )
+  if (corrupt.length)
+    out.push(
+      `The index had ${corrupt.length} damaged part(s) (${corrupt.map((r) => r.shard).join(', ')}); they were rebuilt from ${count(corrupt)} article folder(s).`,
+    )
   return out
 }
 
 async function removeIndexShards(root: string): Promise<void> {
   const dir = join(root, INDEX_DIR)
   const names = await fs.readdir(dir).catch(() => [] as string[])
-  await Promise.all(names.filter((n) => /^[0-9a-f]{2}\.json$/.test(n)).map((n) => fs.rm(join(dir, n), { force: true })))
+  await Promise.all(
+    names
+      .filter((n) => /^[0-9a-f]{2}\.json$/.test(n))
+      .map((n) => fs.rm(join(dir, n), { force: true })),
+  )
 }
 
 async function exists(path: string): Promise<boolean> {
@@ -319,7 +367,11 @@ async function exists(path: string): Promise<boolean> {
   )
 }
 
-async function forEachLimited<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+async function forEachLimited<T>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T) => Promise<void>,
+): Promise<void> {
   let next = 0
   const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
     while (next < items.length) {

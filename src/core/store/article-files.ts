@@ -17,7 +17,10 @@ export async function readArticleMeta(dir: string): Promise<ArticleMeta> {
   }
   const parsed = ArticleMetaSchema.safeParse(json)
   if (!parsed.success) {
-    throw new ArchiveError('corrupt', `${join(dir, ARTICLE_FILES.meta)} does not have the expected shape.`)
+    throw new ArchiveError(
+      'corrupt',
+      `${join(dir, ARTICLE_FILES.meta)} does not have the expected shape.`,
+    )
   }
   return parsed.data
 }
@@ -73,7 +76,12 @@ export async function writeVersion(
   note?: string,
 ): Promise<{ meta: ArticleMeta; version: HistoryEntry }> {
   const at = new Date().toISOString()
-  const version: HistoryEntry = { file: newVersionFile(meta, at), at, by, ...(note ? { note } : {}) }
+  const version: HistoryEntry = {
+    file: newVersionFile(meta, at),
+    at,
+    by,
+    ...(note ? { note } : {}),
+  }
   const next: ArticleMeta = {
     ...meta,
     updatedAt: at,

@@ -36,7 +36,10 @@ export class ArticleIndex {
    * Read every shard. A shard file that is missing while its article folder exists, or that
    * does not parse, is rebuilt from the article folders (and written back unless read-only).
    */
-  static async load(root: string, options: { readOnly: boolean }): Promise<{ index: ArticleIndex; repairs: IndexRepair[] }> {
+  static async load(
+    root: string,
+    options: { readOnly: boolean },
+  ): Promise<{ index: ArticleIndex; repairs: IndexRepair[] }> {
     const index = new ArticleIndex(root)
     if (!options.readOnly) await fs.mkdir(join(root, INDEX_DIR), { recursive: true })
     const [articleShards, indexFiles] = await Promise.all([
@@ -48,7 +51,10 @@ export class ArticleIndex {
     const repairs: IndexRepair[] = []
     await Promise.all(
       [...names].map(async (shard) => {
-        const low = new Low<IndexShard>(new DurableJSONFile(indexShardPath(root, shard), IndexShardSchema), emptyShard())
+        const low = new Low<IndexShard>(
+          new DurableJSONFile(indexShardPath(root, shard), IndexShardSchema),
+          emptyShard(),
+        )
         let reason: IndexRepair['reason'] | null = null
         try {
           await low.read()
@@ -95,7 +101,10 @@ export class ArticleIndex {
     const shard = shardOf(meta.id)
     let low = this.shards.get(shard)
     if (!low) {
-      low = new Low<IndexShard>(new DurableJSONFile(indexShardPath(this.root, shard), IndexShardSchema), emptyShard())
+      low = new Low<IndexShard>(
+        new DurableJSONFile(indexShardPath(this.root, shard), IndexShardSchema),
+        emptyShard(),
+      )
       this.shards.set(shard, low)
     }
     low.data.articles[meta.id] = summary
@@ -155,4 +164,3 @@ async function listNames(dir: string): Promise<string[]> {
     throw err
   }
 }
-

@@ -19,11 +19,15 @@ export async function rotateBackups(root: string, now = new Date()): Promise<voi
 
   const indexCopies = (await fs.readdir(dir)).filter((n) => /^index\./.test(n)).sort()
   const newest = indexCopies.at(-1)
-  const newestTime = newest ? Date.parse(newest.slice('index.'.length).replace(/T(\d\d)-(\d\d)-(\d\d)/, 'T$1:$2:$3')) : 0
+  const newestTime = newest
+    ? Date.parse(newest.slice('index.'.length).replace(/T(\d\d)-(\d\d)-(\d\d)/, 'T$1:$2:$3'))
+    : 0
   if (now.getTime() - newestTime >= INDEX_BACKUP_EVERY_MS) {
-    await fs.cp(join(root, INDEX_DIR), join(dir, `index.${stamp}`), { recursive: true }).catch((err: NodeJS.ErrnoException) => {
-      if (err.code !== 'ENOENT') throw err
-    })
+    await fs
+      .cp(join(root, INDEX_DIR), join(dir, `index.${stamp}`), { recursive: true })
+      .catch((err: NodeJS.ErrnoException) => {
+        if (err.code !== 'ENOENT') throw err
+      })
     await prune(dir, /^index\./, KEEP_INDEX_COPIES)
   }
 }

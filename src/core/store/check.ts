@@ -21,7 +21,10 @@ export interface CheckReport {
  * is recovered first; when another process holds it, checks read-only and leaves alone the
  * folders that process may be writing.
  */
-export async function checkArchive(path: string, holder = 'press-archive check'): Promise<CheckReport> {
+export async function checkArchive(
+  path: string,
+  holder = 'press-archive check',
+): Promise<CheckReport> {
   let archive: Archive
   try {
     archive = await Archive.open(path, { holder })
@@ -29,7 +32,12 @@ export async function checkArchive(path: string, holder = 'press-archive check')
     if (!(err instanceof ArchiveError && err.code === 'locked')) throw err
     archive = await Archive.open(path, { readOnly: true })
   }
-  const report: CheckReport = { ok: [], problems: [], notices: archive.info().notices, readOnly: archive.readOnly }
+  const report: CheckReport = {
+    ok: [],
+    problems: [],
+    notices: archive.info().notices,
+    readOnly: archive.readOnly,
+  }
   try {
     const indexed = new Set<string>()
     for (const summary of archive.allSummaries()) indexed.add(summary.id)
@@ -40,7 +48,10 @@ export async function checkArchive(path: string, holder = 'press-archive check')
     }
     for (const { id, dir } of await listArticleFolders(archive.root)) {
       if (indexed.has(id)) continue
-      const hasMeta = await fs.access(join(dir, ARTICLE_FILES.meta)).then(() => true, () => false)
+      const hasMeta = await fs.access(join(dir, ARTICLE_FILES.meta)).then(
+        () => true,
+        () => false,
+      )
       report.problems.push({
         id,
         path: dir,
@@ -70,10 +81,12 @@ async function checkArticle(root: string, id: string): Promise<string | null> {
   } catch {
     return `the original file ${ARTICLE_FILES.original(meta.original.ext)} is missing`
   }
-  if (sha256Hex(original) !== meta.original.sha256) return 'the original file no longer matches its hash: it has been changed'
+  if (sha256Hex(original) !== meta.original.sha256)
+    return 'the original file no longer matches its hash: it has been changed'
   if (!(await exists(join(dir, ARTICLE_FILES.cleaned)))) return 'cleaned.txt is missing'
   for (const entry of meta.history) {
-    if (!(await exists(join(dir, ARTICLE_FILES.history, entry.file)))) return `history version ${entry.file} is missing`
+    if (!(await exists(join(dir, ARTICLE_FILES.history, entry.file))))
+      return `history version ${entry.file} is missing`
   }
   return null
 }
@@ -83,12 +96,16 @@ async function listArticleFolders(root: string): Promise<{ id: string; dir: stri
   const shards = await fs.readdir(join(root, ARTICLES_DIR)).catch(() => [] as string[])
   for (const shard of shards.filter((s) => /^[0-9a-f]{2}$/.test(s)).sort()) {
     for (const id of (await fs.readdir(join(root, ARTICLES_DIR, shard))).sort()) {
-      if (/^[0-9a-f]{16}$/.test(id) && id.startsWith(shard)) out.push({ id, dir: join(root, ARTICLES_DIR, shard, id) })
+      if (/^[0-9a-f]{16}$/.test(id) && id.startsWith(shard))
+        out.push({ id, dir: join(root, ARTICLES_DIR, shard, id) })
     }
   }
   return out
 }
 
 function exists(path: string): Promise<boolean> {
-  return fs.access(path).then(() => true, () => false)
+  return fs.access(path).then(
+    () => true,
+    () => false,
+  )
 }

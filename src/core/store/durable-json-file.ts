@@ -23,16 +23,25 @@ export class DurableJSONFile<T> implements Adapter<T> {
     try {
       json = JSON.parse(bytes.toString('utf8'))
     } catch {
-      throw new ArchiveError('corrupt', `${this.path} is not valid JSON (it may have been cut short).`)
+      throw new ArchiveError(
+        'corrupt',
+        `${this.path} is not valid JSON (it may have been cut short).`,
+      )
     }
     const parsed = this.schema.safeParse(json)
     if (!parsed.success) {
-      throw new ArchiveError('corrupt', `${this.path} does not have the expected shape: ${parsed.error.issues[0]?.message ?? 'invalid'}.`)
+      throw new ArchiveError(
+        'corrupt',
+        `${this.path} does not have the expected shape: ${parsed.error.issues[0]?.message ?? 'invalid'}.`,
+      )
     }
     return parsed.data
   }
 
   async write(data: T): Promise<void> {
-    await writeFileAtomic(this.path, this.pretty ? JSON.stringify(data, null, 2) + '\n' : JSON.stringify(data))
+    await writeFileAtomic(
+      this.path,
+      this.pretty ? JSON.stringify(data, null, 2) + '\n' : JSON.stringify(data),
+    )
   }
 }

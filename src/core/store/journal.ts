@@ -33,7 +33,9 @@ export class Journal {
     for (const line of bytes.toString('utf8').split('\n')) {
       try {
         const parsed: unknown = JSON.parse(line)
-        if (Array.isArray(parsed)) for (const id of parsed) if (typeof id === 'string' && /^[0-9a-f]{16}$/.test(id)) ids.add(id)
+        if (Array.isArray(parsed))
+          for (const id of parsed)
+            if (typeof id === 'string' && /^[0-9a-f]{16}$/.test(id)) ids.add(id)
       } catch {
         // torn or empty line
       }

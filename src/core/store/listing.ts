@@ -51,7 +51,9 @@ export class Listing {
     return {
       total,
       edited,
-      sources: [...sources].map(([name, count]) => ({ name, count })).sort((a, b) => b.count - a.count || collator.compare(a.name, b.name)),
+      sources: [...sources]
+        .map(([name, count]) => ({ name, count }))
+        .sort((a, b) => b.count - a.count || collator.compare(a.name, b.name)),
       years: [...years].map(([year, count]) => ({ year, count })).sort((a, b) => b.year - a.year),
     }
   }
@@ -81,7 +83,12 @@ export class Listing {
 }
 
 function hasFilter(q: ListQuery): boolean {
-  return Boolean(q.text?.trim()) || q.source !== undefined || q.year !== undefined || q.edited !== undefined
+  return (
+    Boolean(q.text?.trim()) ||
+    q.source !== undefined ||
+    q.year !== undefined ||
+    q.edited !== undefined
+  )
 }
 
 function matcher(q: ListQuery): (a: ArticleSummary) => boolean {

@@ -55,7 +55,10 @@ export class ArchiveLock {
       }
       await takeOverStale(path, current)
     }
-    throw new ArchiveError('locked', 'The archive is being opened by another process at the same moment; try again.')
+    throw new ArchiveError(
+      'locked',
+      'The archive is being opened by another process at the same moment; try again.',
+    )
   }
 
   /** Whether this lock file is still ours (someone may have removed it by hand). */
@@ -132,7 +135,10 @@ async function takeOverStale(path: string, judged: LockInfo | 'unreadable'): Pro
     throw err
   }
   const moved = await readLock(aside)
-  const same = judged === 'unreadable' ? moved === 'unreadable' : typeof moved === 'object' && moved.nonce === judged.nonce
+  const same =
+    judged === 'unreadable'
+      ? moved === 'unreadable'
+      : typeof moved === 'object' && moved.nonce === judged.nonce
   if (same) {
     await fs.rm(aside, { force: true })
     return

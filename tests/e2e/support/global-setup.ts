@@ -13,9 +13,16 @@ const CLI = join(REPO, 'out/cli/press-archive.mjs')
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const base = mkdtempSync(join(tmpdir(), 'press-archive-e2e-'))
   const archive = join(base, 'Sample Archive')
-  const imported = spawnSync(process.execPath, [CLI, 'import', archive, join(REPO, 'resources/sample')], { encoding: 'utf8' })
-  if (imported.status !== 0) throw new Error(`sample import failed (run npm run build first?): ${imported.stderr}`)
-  const server = spawn(process.execPath, [CLI, 'serve', archive, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] })
+  const imported = spawnSync(
+    process.execPath,
+    [CLI, 'import', archive, join(REPO, 'resources/sample')],
+    { encoding: 'utf8' },
+  )
+  if (imported.status !== 0)
+    throw new Error(`sample import failed (run npm run build first?): ${imported.stderr}`)
+  const server = spawn(process.execPath, [CLI, 'serve', archive, '--port', '0'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
   const url = await new Promise<string>((ok, fail) => {
     let out = ''
     server.stdout.on('data', (chunk: Buffer) => {

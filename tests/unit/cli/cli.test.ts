@@ -1,5 +1,13 @@
 import { spawnSync } from 'node:child_process'
-import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, chmodSync } from 'node:fs'
+import {
+  copyFileSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+  chmodSync,
+} from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { Archive } from '../../../src/core/store/archive'
@@ -11,7 +19,8 @@ function cli(...args: string[]): { code: number | null; stdout: string; stderr: 
   return { code: r.status, stdout: r.stdout, stderr: r.stderr }
 }
 
-const ARTICLE = 'Customs: foreign trade rose\nAuthor: Trade Desk\nDate: 2022-08-07\nThe total value rose 10.4 %.\nSource: Xinhua\n'
+const ARTICLE =
+  'Customs: foreign trade rose\nAuthor: Trade Desk\nDate: 2022-08-07\nThe total value rose 10.4 %.\nSource: Xinhua\n'
 
 function folderWith(files: Record<string, string>): string {
   const dir = tempDir()
@@ -21,39 +30,42 @@ function folderWith(files: Record<string, string>): string {
 
 describe('press-archive (the command line, spawned)', () => {
   skipNoteWithoutShared('the seed import check of the command line')
-  it.skipIf(!HAS_SHARED)('imports the seed with its header metadata, and a second import is a duplicate', () => {
-    const archive = join(tempDir(), 'A')
-    const first = cli('import', archive, SEED_DIR)
-    expect(first.stderr).toBe('')
-    expect(first.code).toBe(0)
-    expect(first.stdout).toMatch(/1 imported, 0 duplicate/)
+  it.skipIf(!HAS_SHARED)(
+    'imports the seed with its header metadata, and a second import is a duplicate',
+    () => {
+      const archive = join(tempDir(), 'A')
+      const first = cli('import', archive, SEED_DIR)
+      expect(first.stderr).toBe('')
+      expect(first.code).toBe(0)
+      expect(first.stdout).toMatch(/1 imported, 0 duplicate/)
 
-    const list = cli('list', archive, '--json')
-    expect(list.code).toBe(0)
-    const items = JSON.parse(list.stdout)
-    expect(items).toHaveLength(1)
-    expect(items[0]).toMatchObject({
-      author: "The official account of Xi'an",
-      date: '2022-09-21',
-      source: 'China News Network',
-      title: expect.stringMatching(/^Ministry of Education: my country and 58 countries/),
-    })
+      const list = cli('list', archive, '--json')
+      expect(list.code).toBe(0)
+      const items = JSON.parse(list.stdout)
+      expect(items).toHaveLength(1)
+      expect(items[0]).toMatchObject({
+        author: "The official account of Xi'an",
+        date: '2022-09-21',
+        source: 'China News Network',
+        title: expect.stringMatching(/^Ministry of Education: my country and 58 countries/),
+      })
 
-    const again = cli('import', archive, SEED_DIR, '--json')
-    expect(again.code).toBe(0)
-    const summary = JSON.parse(again.stdout)
-    expect(summary.imported).toHaveLength(0)
-    expect(summary.duplicates).toHaveLength(1)
+      const again = cli('import', archive, SEED_DIR, '--json')
+      expect(again.code).toBe(0)
+      const summary = JSON.parse(again.stdout)
+      expect(summary.imported).toHaveLength(0)
+      expect(summary.duplicates).toHaveLength(1)
 
-    const id: string = items[0].id
-    const seedFile = readdirSync(SEED_DIR).find((n) => n.endsWith('.txt'))!
-    const stored = readFileSync(join(archive, 'articles', id.slice(0, 2), id, 'original.txt'))
-    expect(stored.equals(readFileSync(join(SEED_DIR, seedFile)))).toBe(true)
+      const id: string = items[0].id
+      const seedFile = readdirSync(SEED_DIR).find((n) => n.endsWith('.txt'))!
+      const stored = readFileSync(join(archive, 'articles', id.slice(0, 2), id, 'original.txt'))
+      expect(stored.equals(readFileSync(join(SEED_DIR, seedFile)))).toBe(true)
 
-    const show = cli('show', archive, id.slice(0, 6))
-    expect(show.code).toBe(0)
-    expect(show.stdout).toContain('date:     2022-09-21')
-  })
+      const show = cli('show', archive, id.slice(0, 6))
+      expect(show.code).toBe(0)
+      expect(show.stdout).toContain('date:     2022-09-21')
+    },
+  )
 
   it('refuses a second writer with a message naming the lock holder', async () => {
     const root = join(tempDir(), 'A')
@@ -61,7 +73,9 @@ describe('press-archive (the command line, spawned)', () => {
     try {
       const r = cli('import', root, folderWith({ 'a.txt': ARTICLE }))
       expect(r.code).toBe(1)
-      expect(r.stderr).toMatch(new RegExp(`open for writing in Press Archive \\(app\\) \\(process ${process.pid} on `))
+      expect(r.stderr).toMatch(
+        new RegExp(`open for writing in Press Archive \\(app\\) \\(process ${process.pid} on `),
+      )
       expect(r.stderr.trim().split('\n')).toHaveLength(1)
       // Reading stays possible while it is held.
       expect(cli('list', root).code).toBe(0)

@@ -1,4 +1,14 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs'
 import { hostname } from 'node:os'
 import { basename, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -14,7 +24,9 @@ Source: Xinhua
 - END -
 `
 
-async function archiveWith(files: Record<string, string | Buffer>): Promise<{ archive: Archive; root: string; src: string }> {
+async function archiveWith(
+  files: Record<string, string | Buffer>,
+): Promise<{ archive: Archive; root: string; src: string }> {
   const base = tempDir()
   const src = join(base, 'in')
   const root = join(base, 'archive')
@@ -31,7 +43,12 @@ describe('Archive', () => {
   it('creates the layout and refuses a non-empty folder', async () => {
     const base = tempDir()
     const archive = await Archive.create(join(base, 'a'), { name: 'Press 2022' })
-    expect(archive.info()).toMatchObject({ name: 'Press 2022', articleCount: 0, readOnly: false, schemaVersion: 1 })
+    expect(archive.info()).toMatchObject({
+      name: 'Press 2022',
+      articleCount: 0,
+      readOnly: false,
+      schemaVersion: 1,
+    })
     expect(existsSync(join(base, 'a', ARCHIVE_FILE))).toBe(true)
     expect(existsSync(join(base, 'a', '.lock'))).toBe(true)
     await archive.close()
@@ -48,9 +65,16 @@ describe('Archive', () => {
     const id = summary.imported[0]!.id
     const page = archive.list({ offset: 0, limit: 10, sort: 'title', order: 'asc' })
     expect(page.total).toBe(1)
-    expect(page.items[0]).toMatchObject({ id, author: 'Press Office', date: '2022-11-07', source: 'Xinhua' })
+    expect(page.items[0]).toMatchObject({
+      id,
+      author: 'Press Office',
+      date: '2022-11-07',
+      source: 'Xinhua',
+    })
     const dir = join(root, 'articles', id.slice(0, 2), id)
-    expect(readFileSync(join(dir, 'original.txt')).equals(readFileSync(join(src, 'one.txt')))).toBe(true)
+    expect(readFileSync(join(dir, 'original.txt')).equals(readFileSync(join(src, 'one.txt')))).toBe(
+      true,
+    )
     expect(statSync(join(dir, 'original.txt')).mode & 0o222).toBe(0)
     const view = await archive.getArticle(id)
     expect(view.originalText).toBe(ARTICLE)
@@ -104,7 +128,9 @@ describe('Archive', () => {
   it('opens read-only beside a writer and refuses every change', async () => {
     const { archive, root, src } = await archiveWith({ 'a.txt': ARTICLE })
     const id = (await importPaths(archive, [src])).imported[0]!.id
-    await expect(Archive.open(root, { holder: 'second' })).rejects.toThrow(/open for writing in test \(process \d+/)
+    await expect(Archive.open(root, { holder: 'second' })).rejects.toThrow(
+      /open for writing in test \(process \d+/,
+    )
     const reader = await Archive.open(root, { readOnly: true })
     expect(reader.info().readOnly).toBe(true)
     expect(reader.info().notices.join(' ')).toMatch(/read-only/)
@@ -118,14 +144,26 @@ describe('Archive', () => {
   it('takes over a lock whose process is gone', async () => {
     const { archive, root } = await archiveWith({})
     await archive.close()
-    writeFileSync(join(root, '.lock'), JSON.stringify({ pid: 2 ** 22 + 12345, host: hostname(), holder: 'a crashed app', since: '2020-01-01T00:00:00Z', nonce: 'dead' }))
+    writeFileSync(
+      join(root, '.lock'),
+      JSON.stringify({
+        pid: 2 ** 22 + 12345,
+        host: hostname(),
+        holder: 'a crashed app',
+        since: '2020-01-01T00:00:00Z',
+        nonce: 'dead',
+      }),
+    )
     const reopened = await Archive.open(root, { holder: 'test' })
     expect(JSON.parse(readFileSync(join(root, '.lock'), 'utf8')).pid).toBe(process.pid)
     await reopened.close()
   })
 
   it('rebuilds the index when it is deleted or truncated, and says so', async () => {
-    const { archive, root, src } = await archiveWith({ 'a.txt': ARTICLE, 'b.txt': ARTICLE.replace('October', 'November') })
+    const { archive, root, src } = await archiveWith({
+      'a.txt': ARTICLE,
+      'b.txt': ARTICLE.replace('October', 'November'),
+    })
     await importPaths(archive, [src])
     await archive.close()
     const index = join(root, 'index')
@@ -150,7 +188,9 @@ describe('Archive', () => {
   })
 
   it('reports files it cannot import and goes on', async () => {
-    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52])
+    const png = Buffer.from([
+      0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52,
+    ])
     const { archive, src } = await archiveWith({
       'a.txt': ARTICLE,
       'picture.txt': png,
@@ -187,7 +227,8 @@ describe('Archive', () => {
 
   it('cancels after the batch in hand, keeping what was reported', async () => {
     const files: Record<string, string> = {}
-    for (let i = 0; i < 30; i++) files[`f${String(i).padStart(2, '0')}.txt`] = `Title ${i}\nBody ${i}\n`
+    for (let i = 0; i < 30; i++)
+      files[`f${String(i).padStart(2, '0')}.txt`] = `Title ${i}\nBody ${i}\n`
     const { archive, root } = await archiveWith({})
     const { src } = await archiveWith(files)
     const stop = new AbortController()
@@ -210,17 +251,32 @@ describe('Archive', () => {
 
   it('pages, sorts and filters in the core', async () => {
     const files: Record<string, string> = {}
-    for (let i = 0; i < 25; i++) files[`f${i}.txt`] = `Headline number ${i}\nAuthor:Desk ${i % 3} Time:2021.0${(i % 9) + 1}.15\nSource: ${i % 2 ? 'Xinhua' : 'CCTV'}\nBody ${i}\n`
+    for (let i = 0; i < 25; i++)
+      files[`f${i}.txt`] =
+        `Headline number ${i}\nAuthor:Desk ${i % 3} Time:2021.0${(i % 9) + 1}.15\nSource: ${i % 2 ? 'Xinhua' : 'CCTV'}\nBody ${i}\n`
     const { archive, src } = await archiveWith(files)
     await importPaths(archive, [src])
     // Numbers in titles sort as numbers: 2 before 10.
     const page = archive.list({ offset: 10, limit: 5, sort: 'title', order: 'asc' })
     expect(page.total).toBe(25)
-    expect(page.items.map((a) => a.title)).toEqual(['Headline number 10', 'Headline number 11', 'Headline number 12', 'Headline number 13', 'Headline number 14'])
-    expect(archive.list({ offset: 0, limit: 100, sort: 'date', order: 'asc', source: 'Xinhua' }).total).toBe(12)
-    expect(archive.list({ offset: 0, limit: 100, sort: 'date', order: 'asc', text: 'HEADLINE 7' }).total).toBe(2)
+    expect(page.items.map((a) => a.title)).toEqual([
+      'Headline number 10',
+      'Headline number 11',
+      'Headline number 12',
+      'Headline number 13',
+      'Headline number 14',
+    ])
+    expect(
+      archive.list({ offset: 0, limit: 100, sort: 'date', order: 'asc', source: 'Xinhua' }).total,
+    ).toBe(12)
+    expect(
+      archive.list({ offset: 0, limit: 100, sort: 'date', order: 'asc', text: 'HEADLINE 7' }).total,
+    ).toBe(2)
     const facets = archive.facets()
-    expect(facets.sources).toEqual([{ name: 'CCTV', count: 13 }, { name: 'Xinhua', count: 12 }])
+    expect(facets.sources).toEqual([
+      { name: 'CCTV', count: 13 },
+      { name: 'Xinhua', count: 12 },
+    ])
     expect(facets.years).toEqual([{ year: 2021, count: 25 }])
     await archive.close()
   })

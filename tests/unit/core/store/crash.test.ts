@@ -11,14 +11,15 @@ import { tempDir } from '../../../support/tmp'
 
 const CHILD = join(REPO, 'tests/support/crash-child.ts')
 
-
 /**
  * Run the child until it has printed `until` lines matching `pattern`, then SIGKILL it. Returns
  * the highest number it reported before dying.
  */
 function runAndKill(args: string[], pattern: RegExp, until: number): Promise<number> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, ...args], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     let last = 0
     let buffer = ''
     let stderr = ''
@@ -73,7 +74,9 @@ describe('crash safety', () => {
     const archive = await Archive.open(root)
     // Files are imported in name order, so the first `reported` files are the ones reported done.
     for (const name of names.slice(0, reported)) {
-      expect(archive.has(articleId(sha256Hex(Buffer.from(article(Number(name.slice(1, 5)))))))).toBe(true)
+      expect(
+        archive.has(articleId(sha256Hex(Buffer.from(article(Number(name.slice(1, 5))))))),
+      ).toBe(true)
     }
     // The import can simply be run again: the rest comes in, what is there is a duplicate.
     const rest = await importPaths(archive, [src])
@@ -99,7 +102,8 @@ describe('crash safety', () => {
     const reopened = await Archive.open(root)
     const history = await reopened.history(id)
     const texts = await Promise.all(history.map((h) => reopened.version(id, h.file)))
-    for (let n = 1; n <= reported; n++) expect(texts).toContain(`version ${n}\n${'text '.repeat(200)}\n`)
+    for (let n = 1; n <= reported; n++)
+      expect(texts).toContain(`version ${n}\n${'text '.repeat(200)}\n`)
     // cleaned.txt is the newest listed version, whatever moment the kill came at.
     expect((await reopened.getArticle(id)).cleanedText).toBe(texts.at(-1))
     await reopened.close()
