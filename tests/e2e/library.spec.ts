@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path'
 import { expect, test } from '@playwright/test'
 
 const SEED = resolve(__dirname, '../../resources/sample/000_23479a12e8a3a472.txt')
+const SCREENSHOTS = resolve(__dirname, '../../docs/screenshots')
 const SEED_TITLE = /^Ministry of Education: my country and 58 countries/
 
 test('the sample archive lists the seed article and shows its original text exactly', async ({
@@ -29,6 +30,11 @@ test('the sample archive lists the seed article and shows its original text exac
   await expect(original).toBeVisible()
   const expected = readFileSync(SEED, 'utf8').replace(/\r\n?/g, '\n')
   expect(await original.evaluate((el) => el.textContent)).toBe(expected)
+
+  // The README shows these.
+  await page.screenshot({ path: join(SCREENSHOTS, 'library-light.png') })
+  await page.emulateMedia({ colorScheme: 'dark' })
+  await page.screenshot({ path: join(SCREENSHOTS, 'library-dark.png') })
 })
 
 test('markup inside an article is shown as literal text, never as HTML', async ({
