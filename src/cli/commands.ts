@@ -6,7 +6,7 @@ import { ArchiveError } from '../core/errors'
 import { importPaths } from '../core/import/importer'
 import { Archive } from '../core/store/archive'
 import { checkArchive } from '../core/store/check'
-import { SORT_KEYS, type ArticleSummary, type SortKey } from '../shared/model'
+import { SORT_KEYS, isArticleId, type ArticleSummary, type SortKey } from '../shared/model'
 import { startHost } from '../host/server'
 import { COMMAND_USAGE, UsageError } from './usage'
 
@@ -43,10 +43,11 @@ async function openOrCreate(path: string): Promise<Archive> {
     return await Archive.open(path, { holder: HOLDER })
   } catch (err) {
     const missing = err instanceof ArchiveError && err.code === 'not-found'
+    // Like Archive.create, hidden files (.DS_Store) do not make a folder non-empty.
     const empty =
       missing &&
       (await fs.readdir(path).then(
-        (names) => names.length === 0,
+        (names) => names.every((n) => n.startsWith('.')),
         () => true,
       ))
     if (!empty) throw err
@@ -238,7 +239,7 @@ export const commands: Record<string, Command> = {
 }
 
 function resolveId(archive: Archive, id: string): string {
-  if (/^[0-9a-f]{16}$/.test(id)) return id
+  if (isArticleId(id)) return id
   if (/^[0-9a-f]{4,15}$/.test(id)) {
     const matches = [...archive.allSummaries()].filter((a) => a.id.startsWith(id))
     if (matches.length === 1 && matches[0]) return matches[0].id

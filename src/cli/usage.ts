@@ -4,7 +4,7 @@ export class UsageError extends Error {}
 export const COMMAND_USAGE = {
   import:
     'press-archive import <archive> <file-or-folder>… [--json]   (creates the archive if it does not exist)',
-  list: 'press-archive list <archive> [--json] [--sort title|date|source|author|importedAt|updatedAt] [--limit N]',
+  list: 'press-archive list <archive> [--json] [--sort title|date|source|author|importedAt|updatedAt] [--desc] [--limit N]',
   show: 'press-archive show <archive> <id> [--json] [--original]',
   rebuild: 'press-archive rebuild <archive>',
   check: 'press-archive check <archive> [--json]',

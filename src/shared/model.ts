@@ -3,6 +3,14 @@ import { z } from 'zod'
 /** Article ids are the first 16 hex digits of the SHA-256 of the original bytes. */
 export const ArticleIdSchema = z.string().regex(/^[0-9a-f]{16}$/, 'an article id is 16 hex digits')
 
+export function isArticleId(value: string): boolean {
+  return ArticleIdSchema.safeParse(value).success
+}
+
+/** The encodings the importer detects; an original is always shown decoded with its own. */
+export const TEXT_ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'gb18030', 'big5'] as const
+export type TextEncoding = (typeof TEXT_ENCODINGS)[number]
+
 /** Dates are stored as ISO calendar dates; anything else is rejected at the boundary. */
 export const IsoDateSchema = z
   .string()
@@ -31,7 +39,7 @@ export const OriginalInfoSchema = z.object({
   /** Extension the original is stored under (`txt`, `md`…), lower case, no dot. */
   ext: z.string().regex(/^[a-z0-9]{1,10}$/),
   /** Encoding it was decoded from: `utf-8`, `utf-16le`, `utf-16be`, `gb18030`, `big5`. */
-  encoding: z.string(),
+  encoding: z.enum(TEXT_ENCODINGS),
   bom: z.boolean(),
   size: z.number().int().nonnegative(),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
@@ -65,8 +73,13 @@ export const ArticleMetaSchema = EditableMetaSchema.extend({
 })
 export type ArticleMeta = z.infer<typeof ArticleMetaSchema>
 
-/** What the index keeps of an article: everything but its history. */
-export type ArticleSummary = Omit<ArticleMeta, 'history' | 'schemaVersion' | 'notes'>
+/** What the index keeps of an article: everything but its history and notes. */
+export const ArticleSummarySchema = ArticleMetaSchema.omit({
+  history: true,
+  schemaVersion: true,
+  notes: true,
+})
+export type ArticleSummary = z.infer<typeof ArticleSummarySchema>
 
 export const SORT_KEYS = ['title', 'date', 'source', 'author', 'importedAt', 'updatedAt'] as const
 export type SortKey = (typeof SORT_KEYS)[number]

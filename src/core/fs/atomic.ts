@@ -8,12 +8,17 @@ import { basename, dirname, join } from 'node:path'
  * (lowdb's own adapter renames without fsync; after power loss users found empty files —
  * typicode/lowdb#549.)
  */
-export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
-  const tmp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`)
+export async function writeFileAtomic(
+  path: string,
+  data: string | Uint8Array,
+  options: { sync?: boolean } = {},
+): Promise<void> {
+  const sync = options.sync !== false
+  const tmp = join(dirname(path), `.${basename(path)}.${tempSuffix()}.tmp`)
   const handle = await fs.open(tmp, 'w')
   try {
     await handle.writeFile(data)
-    await handle.sync()
+    if (sync) await handle.sync()
   } catch (err) {
     await handle.close().catch(() => {})
     await fs.rm(tmp, { force: true })
@@ -26,7 +31,16 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
     await fs.rm(tmp, { force: true })
     throw err
   }
-  await fsyncDir(dirname(path))
+  // A batch writing many files syncs them all at its end instead (see durability.ts).
+  if (sync) await fsyncDir(dirname(path))
+}
+
+let tempCounter = 0
+const tempPrefix = `${process.pid.toString(36)}-${randomBytes(3).toString('hex')}`
+
+/** Unique per process and call; cheaper than fresh random bytes for every write. */
+function tempSuffix(): string {
+  return `${tempPrefix}-${(tempCounter++).toString(36)}`
 }
 
 /**
@@ -68,6 +82,13 @@ export async function renameWithRetry(from: string, to: string): Promise<void> {
       delay *= 2
     }
   }
+}
+
+export function pathExists(path: string): Promise<boolean> {
+  return fs.access(path).then(
+    () => true,
+    () => false,
+  )
 }
 
 /** Read a file, or null when it does not exist. */

@@ -5,6 +5,7 @@ import type { NewArticle } from '../store/article-files'
 import type { Archive } from '../store/archive'
 import { articleId, prepareArticle, sha256Hex } from './prepare'
 import { collectFiles } from './walk'
+import { mapLimited } from '../util/concurrency'
 
 export interface ImportOptions {
   signal?: AbortSignal
@@ -60,56 +61,71 @@ export async function importPaths(
   report(null, true)
 
   const seen = new Map<string, string>() // id → sha256 of everything met in this import
-  let batch: { article: NewArticle; path: string }[] = []
-  const commit = async () => {
+  // One batch is written and synced while the next is read and prepared.
+  let writing: Promise<void> = Promise.resolve()
+  const commit = (batch: { article: NewArticle; path: string }[]) => async () => {
     if (batch.length === 0) return
     await archive.addBatch(batch.map((b) => b.article))
-    for (const b of batch)
+    for (const b of batch) {
       summary.imported.push({ id: b.article.meta.id, path: b.path, title: b.article.meta.title })
+    }
     done += batch.length
-    batch = []
     report(null)
   }
 
-  for (const path of walked.files) {
+  for (let start = 0; start < walked.files.length; start += batchSize) {
     if (options.signal?.aborted) {
       summary.cancelled = true
       break
     }
-    report(path)
-    const outcome = await readCandidate(path, maxBytes)
-    if ('reason' in outcome) {
-      summary.failed.push({ path, reason: outcome.reason })
-      done++
-      continue
-    }
-    const sha = sha256Hex(outcome.bytes)
-    const id = articleId(sha)
-    const existing = archive.has(id) ? (archive.summary(id)?.original.sha256 ?? sha) : seen.get(id)
-    if (existing !== undefined) {
-      if (existing === sha) summary.duplicates.push({ id, path })
-      else
-        summary.failed.push({
-          path,
-          reason: `its id ${id} is already used by different content (a hash collision); it was not imported`,
-        })
-      done++
-      continue
-    }
-    const prepared = prepareArticle(outcome.bytes, path, new Date().toISOString())
-    if (!prepared.ok) {
-      summary.failed.push({ path, reason: prepared.reason })
-      done++
-      continue
-    }
-    seen.set(id, sha)
-    batch.push({ article: prepared.article, path })
-    if (batch.length >= batchSize) await commit()
+    const paths = walked.files.slice(start, start + batchSize)
+    report(paths[0] ?? null)
+    const outcomes = await mapLimited(paths, READ_CONCURRENCY, (path) =>
+      readCandidate(path, maxBytes),
+    )
+    const batch: { article: NewArticle; path: string }[] = []
+    const now = new Date().toISOString()
+    paths.forEach((path, i) => {
+      const outcome = outcomes[i]!
+      if ('reason' in outcome) {
+        summary.failed.push({ path, reason: outcome.reason })
+        done++
+        return
+      }
+      const sha = sha256Hex(outcome.bytes)
+      const id = articleId(sha)
+      const existing = archive.has(id) ? archive.summary(id)?.original.sha256 : seen.get(id)
+      if (existing !== undefined) {
+        if (existing === sha) summary.duplicates.push({ id, path })
+        else
+          summary.failed.push({
+            path,
+            reason: `its id ${id} is already used by different content (a hash collision); it was not imported`,
+          })
+        done++
+        return
+      }
+      const prepared = prepareArticle(outcome.bytes, path, now)
+      if (!prepared.ok) {
+        summary.failed.push({ path, reason: prepared.reason })
+        done++
+        return
+      }
+      seen.set(id, sha)
+      batch.push({ article: prepared.article, path })
+    })
+    await writing
+    writing = commit(batch)()
+    // Keep a rejection from going unhandled while the next batch is read; it is awaited below.
+    writing.catch(() => {})
   }
-  await commit()
+  await writing
   report(null, true)
   return summary
 }
+
+/** Source files read at once: enough to keep the disk busy, few enough to bound memory. */
+const READ_CONCURRENCY = 16
 
 async function readCandidate(
   path: string,

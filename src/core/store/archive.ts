@@ -13,6 +13,9 @@ import type {
 } from '../../shared/model'
 import { ArchiveError } from '../errors'
 import { decodeWith } from '../import/decode'
+import { pathExists } from '../fs/atomic'
+import { makeDurable } from '../fs/durability'
+import { forEachLimited } from '../util/concurrency'
 import { Mutex } from '../util/mutex'
 import { ArticleIndex, type IndexRepair } from './article-index'
 import {
@@ -26,11 +29,10 @@ import {
   writeVersion,
   type NewArticle,
 } from './article-files'
-import { rotateBackups } from './backups'
+import { newestGoodArchiveDoc, rotateBackups } from './backups'
 import { DurableJSONFile } from './durable-json-file'
-import { Journal } from './journal'
 import { ArchiveLock, describeHolder, lockHolder } from './lock'
-import { ARCHIVE_FILE, ARTICLES_DIR, INDEX_DIR, JOURNAL_FILE, articleDir } from './layout'
+import { ARCHIVE_FILE, ARTICLES_DIR, INDEX_DIR, articleDir, isShardName } from './layout'
 import { Listing, type ListQuery } from './listing'
 import { ArchiveDocSchema, SCHEMA_VERSION, type ArchiveDoc } from './schemas'
 
@@ -61,7 +63,6 @@ export class Archive {
     readonly readOnly: boolean,
     private readonly doc: Low<ArchiveDoc>,
     private readonly index: ArticleIndex,
-    private readonly journal: Journal,
     private readonly lock: ArchiveLock | null,
     readonly notices: string[],
   ) {
@@ -114,8 +115,21 @@ export class Archive {
     const stat = await fs.stat(root).catch(() => null)
     if (!stat?.isDirectory())
       throw new ArchiveError('not-found', `There is no archive folder at ${root}.`)
-    await doc.read()
-    if (!(await exists(join(root, ARCHIVE_FILE)))) {
+    const notices: string[] = []
+    let restored = false
+    try {
+      await doc.read()
+    } catch (err) {
+      if (!(err instanceof ArchiveError && err.code === 'corrupt')) throw err
+      const backup = await newestGoodArchiveDoc(root)
+      if (!backup) throw err
+      doc.data = backup.doc
+      restored = true
+      notices.push(
+        `archive.json was damaged; the copy from ${backup.from} in backups/ was ${readOnly ? 'used' : 'restored'}.`,
+      )
+    }
+    if (!(await pathExists(join(root, ARCHIVE_FILE)))) {
       throw new ArchiveError(
         'not-found',
         `${root} is not a Press Archive folder (it has no ${ARCHIVE_FILE}).`,
@@ -128,31 +142,27 @@ export class Archive {
       )
     }
 
-    const notices: string[] = []
     let lock: ArchiveLock | null = null
     if (readOnly) {
       const holder = await lockHolder(root)
       if (holder) notices.push(`Opened read-only. ${describeHolder(holder)}`)
     } else {
       lock = await ArchiveLock.acquire(root, options.holder ?? 'Press Archive')
+      if (restored) await doc.write()
     }
     try {
       if (options.rebuildIndex && !readOnly) await removeIndexShards(root)
-      const journal = new Journal(join(root, INDEX_DIR, JOURNAL_FILE))
-      const pending = await journal.pending()
-      const { index, repairs } = await ArticleIndex.load(root, { readOnly })
+      const { index, repairs, unfinished } = await ArticleIndex.load(root, { readOnly })
       notices.push(...describeRepairs(repairs))
-      const archive = new Archive(root, readOnly, doc, index, journal, lock, notices)
-      if (pending.length > 0) {
+      const archive = new Archive(root, readOnly, doc, index, lock, notices)
+      if (unfinished.length > 0) {
         if (readOnly) {
           notices.push(
             'An earlier write was interrupted; open the archive for writing to finish recovering it.',
           )
         } else {
-          const recovered = await archive.recover(pending)
-          notices.push(
-            `An earlier import or save was interrupted; ${recovered} article(s) were checked and kept consistent.`,
-          )
+          notices.push(...(await archive.recover(unfinished)))
+          await index.compact()
         }
       }
       if (!readOnly)
@@ -216,10 +226,7 @@ export class Archive {
     const [original, cleanedText] = await Promise.all([readOriginal(dir, meta), readCleaned(dir)])
     return {
       meta,
-      originalText: decodeWith(
-        original,
-        meta.original.encoding as Parameters<typeof decodeWith>[1],
-      ),
+      originalText: decodeWith(original, meta.original.encoding),
       cleanedText,
     }
   }
@@ -234,18 +241,29 @@ export class Archive {
   }
 
   /**
-   * Write a batch of new articles durably: journal, folders, index. When this resolves every
-   * article of the batch is on disk, and only then may it be reported imported.
+   * Write a batch of new articles durably: announce them in the index log, write their folders,
+   * sync every folder once, then commit them to the index. When this resolves every article of
+   * the batch is on disk, and only then may it be reported imported.
    */
   addBatch(articles: readonly NewArticle[]): Promise<ArticleMeta[]> {
     return this.write(async () => {
       const fresh = articles.filter((a) => !this.index.has(a.meta.id))
-      await this.journal.begin(fresh.map((a) => a.meta.id))
-      await forEachLimited(fresh, WRITE_CONCURRENCY, (a) =>
-        writeNewArticle(articleDir(this.root, a.meta.id), a),
-      )
-      for (const a of fresh) this.index.upsert(a.meta)
-      await this.commitIndex()
+      const ids = fresh.map((a) => a.meta.id)
+      await this.index.begin(ids)
+      try {
+        const files: string[] = []
+        const dirs = new Set<string>([join(this.root, ARTICLES_DIR)])
+        await forEachLimited(fresh, WRITE_CONCURRENCY, async (a) => {
+          const written = await writeNewArticle(articleDir(this.root, a.meta.id), a)
+          files.push(...written.files)
+          for (const dir of written.dirs) dirs.add(dir)
+        })
+        await makeDurable(files, [...dirs])
+      } catch (err) {
+        await this.recover(ids).catch(() => {})
+        throw err
+      }
+      await this.index.commit(fresh.map((a) => a.meta))
       return fresh.map((a) => a.meta)
     })
   }
@@ -257,15 +275,7 @@ export class Archive {
     by: HistoryEntry['by'],
     note?: string,
   ): Promise<{ meta: ArticleMeta; version: HistoryEntry }> {
-    return this.write(async () => {
-      const dir = articleDir(this.root, id)
-      const meta = await this.getMeta(id)
-      await this.journal.begin([id])
-      const result = await writeVersion(dir, meta, text, by, note)
-      this.index.upsert(result.meta)
-      await this.commitIndex()
-      return result
-    })
+    return this.changeArticle(id, (dir, meta) => writeVersion(dir, meta, text, by, note))
   }
 
   /** Restoring a version is itself a new version: nothing is ever lost. */
@@ -275,45 +285,76 @@ export class Archive {
   }
 
   updateMeta(id: string, patch: Partial<EditableMeta>): Promise<ArticleMeta> {
-    return this.write(async () => {
-      const dir = articleDir(this.root, id)
-      const meta = await this.getMeta(id)
+    return this.changeArticle(id, async (dir, meta) => {
       const next: ArticleMeta = { ...meta, ...patch, updatedAt: new Date().toISOString() }
-      await this.journal.begin([id])
       await writeArticleMeta(dir, next)
-      this.index.upsert(next)
-      await this.commitIndex()
-      return next
-    })
+      return { meta: next }
+    }).then((r) => r.meta)
   }
 
   async close(): Promise<void> {
     if (this.closed) return
     this.closed = true
-    await this.writes.run(async () => {})
+    await this.writes.run(async () => {
+      if (!this.readOnly) await this.index.compact()
+    })
     await this.backupsDone
     await this.lock?.release()
   }
 
-  private async commitIndex(): Promise<void> {
-    await this.index.flush()
-    await this.journal.clear()
+  /**
+   * Change one existing article under the index log: begin, write, commit. A write that fails
+   * part-way is recovered at once (cleaned.txt brought back in line with meta.json), so the
+   * archive on disk and the index in memory agree whatever happened.
+   */
+  private changeArticle<R extends { meta: ArticleMeta }>(
+    id: string,
+    change: (dir: string, meta: ArticleMeta) => Promise<R>,
+  ): Promise<R> {
+    return this.write(async () => {
+      const dir = articleDir(this.root, id)
+      const meta = await this.getMeta(id)
+      await this.index.begin([id])
+      let result: R
+      try {
+        result = await change(dir, meta)
+      } catch (err) {
+        await this.recover([id]).catch(() => {})
+        throw err
+      }
+      await this.index.commit([result.meta])
+      return result
+    })
   }
 
-  /** Re-read the folders named by an unfinished journal and make index and folders agree. */
-  private async recover(ids: string[]): Promise<number> {
-    let kept = 0
+  /**
+   * Make the folders of unfinished writes consistent and the index agree with them. Returns
+   * what the person should be told.
+   */
+  private async recover(ids: readonly string[]): Promise<string[]> {
+    const kept: ArticleMeta[] = []
+    const gone: string[] = []
+    const failed: string[] = []
     for (const id of ids) {
-      const meta = await recoverArticle(articleDir(this.root, id))
-      if (meta) {
-        this.index.upsert(meta)
-        kept++
-      } else {
-        this.index.remove(id)
+      try {
+        const meta = await recoverArticle(articleDir(this.root, id), !this.index.has(id))
+        if (meta) kept.push(meta)
+        else gone.push(id)
+      } catch (err) {
+        failed.push(`${id} (${err instanceof Error ? err.message : String(err)})`)
       }
     }
-    await this.commitIndex()
-    return kept
+    await this.index.commit(kept)
+    await this.index.drop(gone)
+    const notices = [
+      `An earlier import or save was interrupted; ${kept.length} article(s) were checked and kept consistent${gone.length ? `, ${gone.length} unfinished import(s) removed (they had not been reported done)` : ''}.`,
+    ]
+    if (failed.length) {
+      notices.push(
+        `${failed.length} article(s) could not be recovered and were left as they are: ${failed.join('; ')}. Run \`press-archive check\` for details.`,
+      )
+    }
+    return notices
   }
 
   private write<T>(task: () => Promise<T>): Promise<T> {
@@ -324,7 +365,16 @@ export class Archive {
     }
     if (this.closed)
       return Promise.reject(new ArchiveError('no-archive', 'The archive has been closed.'))
-    return this.writes.run(task)
+    return this.writes.run(async () => {
+      // Someone may have deleted the lock by hand, or a takeover race lost it: never write then.
+      if (this.lock && !(await this.lock.stillHeld())) {
+        throw new ArchiveError(
+          'locked',
+          'This archive is no longer locked by this window (its .lock was removed or taken over); reopen it before making changes.',
+        )
+      }
+      return task()
+    })
   }
 
   private requireArticle(id: string): void {
@@ -355,29 +405,7 @@ async function removeIndexShards(root: string): Promise<void> {
   const names = await fs.readdir(dir).catch(() => [] as string[])
   await Promise.all(
     names
-      .filter((n) => /^[0-9a-f]{2}\.json$/.test(n))
+      .filter((n) => n.endsWith('.json') && isShardName(n.slice(0, -5)))
       .map((n) => fs.rm(join(dir, n), { force: true })),
   )
-}
-
-async function exists(path: string): Promise<boolean> {
-  return fs.access(path).then(
-    () => true,
-    () => false,
-  )
-}
-
-async function forEachLimited<T>(
-  items: readonly T[],
-  limit: number,
-  fn: (item: T) => Promise<void>,
-): Promise<void> {
-  let next = 0
-  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const item = items[next++] as T
-      await fn(item)
-    }
-  })
-  await Promise.all(workers)
 }

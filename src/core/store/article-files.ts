@@ -1,28 +1,18 @@
+import { createHash } from 'node:crypto'
 import { promises as fs } from 'node:fs'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { ArticleMetaSchema, type ArticleMeta, type HistoryEntry } from '../../shared/model'
 import { ArchiveError } from '../errors'
-import { fsyncDir, readIfExists, writeFileAtomic } from '../fs/atomic'
+import { readIfExists, writeFileAtomic } from '../fs/atomic'
+import { parseJsonFile } from './durable-json-file'
 import { ARTICLE_FILES, fileStamp } from './layout'
 
 /** Read and validate an article's meta.json. */
 export async function readArticleMeta(dir: string): Promise<ArticleMeta> {
-  const bytes = await readIfExists(join(dir, ARTICLE_FILES.meta))
+  const path = join(dir, ARTICLE_FILES.meta)
+  const bytes = await readIfExists(path)
   if (bytes === null) throw new ArchiveError('not-found', `No article at ${dir}.`)
-  let json: unknown
-  try {
-    json = JSON.parse(bytes.toString('utf8'))
-  } catch {
-    throw new ArchiveError('corrupt', `${join(dir, ARTICLE_FILES.meta)} is not valid JSON.`)
-  }
-  const parsed = ArticleMetaSchema.safeParse(json)
-  if (!parsed.success) {
-    throw new ArchiveError(
-      'corrupt',
-      `${join(dir, ARTICLE_FILES.meta)} does not have the expected shape.`,
-    )
-  }
-  return parsed.data
+  return parseJsonFile(path, bytes, ArticleMetaSchema)
 }
 
 export function writeArticleMeta(dir: string, meta: ArticleMeta): Promise<void> {
@@ -35,23 +25,39 @@ export interface NewArticle {
   cleanedText: string
 }
 
+/** What a new article's writes left to be made durable by the batch. */
+export interface WrittenPaths {
+  files: string[]
+  dirs: string[]
+}
+
 /**
- * Lay down a new article folder. meta.json is written last: it is what makes the folder an
- * article, so a crash part-way leaves a folder without one, which recovery removes (its import
- * was never reported done).
+ * Lay down a new article folder without syncing anything: the batch that writes many articles
+ * makes all of them durable at once at its end (see durability.ts). meta.json is written last;
+ * until the batch is committed to the index log, recovery checks each folder of the batch
+ * (meta.json readable, original matching its hash) and removes what is incomplete.
  */
-export async function writeNewArticle(dir: string, article: NewArticle): Promise<void> {
+export async function writeNewArticle(dir: string, article: NewArticle): Promise<WrittenPaths> {
   const first = article.meta.history[0]
   if (!first) throw new Error('a new article needs its first history entry')
-  await fs.mkdir(join(dir, ARTICLE_FILES.history), { recursive: true })
+  const history = join(dir, ARTICLE_FILES.history)
+  await fs.mkdir(history, { recursive: true })
+  const unsynced = { sync: false }
   const originalPath = join(dir, ARTICLE_FILES.original(article.meta.original.ext))
-  await writeFileAtomic(originalPath, article.bytes)
+  await writeFileAtomic(originalPath, article.bytes, unsynced)
   // The original is never written again; make that the file system's rule too.
   await fs.chmod(originalPath, 0o444)
-  await writeFileAtomic(join(dir, ARTICLE_FILES.history, first.file), article.cleanedText)
-  await writeFileAtomic(join(dir, ARTICLE_FILES.cleaned), article.cleanedText)
-  await writeArticleMeta(dir, article.meta)
-  await fsyncDir(join(dir, '..'))
+  const cleaned = join(dir, ARTICLE_FILES.cleaned)
+  await writeFileAtomic(cleaned, article.cleanedText, unsynced)
+  // The first version is the same text: a hard link saves a write. Later saves replace
+  // cleaned.txt by rename (a new inode), so this version never changes with it.
+  const firstVersion = join(history, first.file)
+  await fs
+    .link(cleaned, firstVersion)
+    .catch(() => writeFileAtomic(firstVersion, article.cleanedText, unsynced))
+  const meta = join(dir, ARTICLE_FILES.meta)
+  await writeFileAtomic(meta, JSON.stringify(article.meta, null, 2) + '\n', unsynced)
+  return { files: [originalPath, cleaned, firstVersion, meta], dirs: [history, dir, dirname(dir)] }
 }
 
 /** A history file name for a version made now, unique among the article's versions. */
@@ -110,20 +116,27 @@ export async function readOriginal(dir: string, meta: ArticleMeta): Promise<Buff
 }
 
 /**
- * Bring one article folder back to a consistent state after a crash: a folder without meta.json
- * is an import that never finished (removed); cleaned.txt is made equal to the newest version.
+ * Bring one article folder back to a consistent state after a failed or interrupted write.
+ * A new article (`isNew`) whose meta.json is missing or torn never finished importing and is
+ * removed; it was never reported done. cleaned.txt is made equal to the newest listed version.
  * Returns the article's meta, or null when the folder was removed.
  */
-export async function recoverArticle(dir: string): Promise<ArticleMeta | null> {
+export async function recoverArticle(dir: string, isNew: boolean): Promise<ArticleMeta | null> {
   let meta: ArticleMeta
   try {
     meta = await readArticleMeta(dir)
   } catch (err) {
-    if (err instanceof ArchiveError && err.code === 'not-found') {
+    const unusable =
+      err instanceof ArchiveError && (err.code === 'not-found' || err.code === 'corrupt')
+    if (isNew && unusable) {
       await fs.rm(dir, { recursive: true, force: true })
       return null
     }
     throw err
+  }
+  if (isNew && !(await isComplete(dir, meta))) {
+    await fs.rm(dir, { recursive: true, force: true })
+    return null
   }
   const newest = meta.history.at(-1)
   if (newest) {
@@ -134,4 +147,18 @@ export async function recoverArticle(dir: string): Promise<ArticleMeta | null> {
     }
   }
   return meta
+}
+
+/** A new article survived a crash whole when its original matches its hash and its texts exist. */
+async function isComplete(dir: string, meta: ArticleMeta): Promise<boolean> {
+  const original = await readIfExists(join(dir, ARTICLE_FILES.original(meta.original.ext)))
+  if (!original || createHash('sha256').update(original).digest('hex') !== meta.original.sha256) {
+    return false
+  }
+  const first = meta.history[0]
+  return (
+    first !== undefined &&
+    (await readIfExists(join(dir, ARTICLE_FILES.cleaned))) !== null &&
+    (await readIfExists(join(dir, ARTICLE_FILES.history, first.file))) !== null
+  )
 }

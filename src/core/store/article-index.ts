@@ -4,7 +4,16 @@ import { Low } from 'lowdb'
 import type { ArticleMeta, ArticleSummary } from '../../shared/model'
 import { ArchiveError } from '../errors'
 import { DurableJSONFile } from './durable-json-file'
-import { ARTICLES_DIR, INDEX_DIR, articleDir, indexShardPath, shardOf } from './layout'
+import { IndexLog, unfinishedIds } from './index-log'
+import {
+  ARTICLES_DIR,
+  INDEX_DIR,
+  INDEX_LOG_FILE,
+  articleDir,
+  indexShardPath,
+  isShardName,
+  shardOf,
+} from './layout'
 import { readArticleMeta } from './article-files'
 import { IndexShardSchema, SCHEMA_VERSION, type IndexShard } from './schemas'
 
@@ -15,46 +24,56 @@ export interface IndexRepair {
   articles: number
 }
 
-const SHARD_NAME = /^[0-9a-f]{2}$/
+/** Past this many log entries the shards absorb the log (about a second's work at 100k). */
+const COMPACT_AFTER_ENTRIES = 20_000
 
 /**
- * The metadata index: one small lowdb file per two-hex-digit shard, the same grouping as the
- * article folders. A save rewrites one shard of a few hundred records instead of the whole index
- * (one file of 100k records is ~33 MB and ~0.8 s to write), and a damaged shard is rebuilt from
- * its own article folders alone.
+ * The metadata index: one small lowdb file per two-hex-digit shard (the same grouping as the
+ * article folders) plus a write-ahead log. Changes are appended to the log, fsynced, and kept
+ * in memory; the shards are rewritten only when the log grows long or the archive closes. One
+ * file of 100k records is ~33 MB and ~0.8 s to write, so neither a save nor an import batch may
+ * rewrite it; a damaged shard is rebuilt from its own article folders alone.
  */
 export class ArticleIndex {
   private readonly shards = new Map<string, Low<IndexShard>>()
   private readonly byId = new Map<string, ArticleSummary>()
   private readonly dirty = new Set<string>()
+  /** Ids begun and not yet committed or dropped: the log must keep naming them. */
+  private readonly open = new Set<string>()
   /** Bumped on every change so list caches know when to sort again. */
   generation = 0
 
-  private constructor(private readonly root: string) {}
+  private constructor(
+    private readonly root: string,
+    private readonly log: IndexLog,
+    private readonly readOnly: boolean,
+  ) {}
 
   /**
-   * Read every shard. A shard file that is missing while its article folder exists, or that
-   * does not parse, is rebuilt from the article folders (and written back unless read-only).
+   * Read every shard, then replay the log. A shard file that is missing while its article
+   * folder exists, or that does not parse, is rebuilt from the article folders. Returns the ids
+   * that a crash left half-written, for the archive to recover.
    */
   static async load(
     root: string,
     options: { readOnly: boolean },
-  ): Promise<{ index: ArticleIndex; repairs: IndexRepair[] }> {
-    const index = new ArticleIndex(root)
+  ): Promise<{ index: ArticleIndex; repairs: IndexRepair[]; unfinished: string[] }> {
+    const index = new ArticleIndex(
+      root,
+      new IndexLog(join(root, INDEX_DIR, INDEX_LOG_FILE)),
+      options.readOnly,
+    )
     if (!options.readOnly) await fs.mkdir(join(root, INDEX_DIR), { recursive: true })
     const [articleShards, indexFiles] = await Promise.all([
       listNames(join(root, ARTICLES_DIR)),
       listNames(join(root, INDEX_DIR)),
     ])
     const indexShards = indexFiles.filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5))
-    const names = new Set([...articleShards, ...indexShards].filter((n) => SHARD_NAME.test(n)))
+    const names = new Set([...articleShards, ...indexShards].filter(isShardName))
     const repairs: IndexRepair[] = []
     await Promise.all(
       [...names].map(async (shard) => {
-        const low = new Low<IndexShard>(
-          new DurableJSONFile(indexShardPath(root, shard), IndexShardSchema),
-          emptyShard(),
-        )
+        const low = index.newShard(shard)
         let reason: IndexRepair['reason'] | null = null
         try {
           await low.read()
@@ -66,7 +85,7 @@ export class ArticleIndex {
         if (reason) {
           low.data = { schemaVersion: SCHEMA_VERSION, articles: await scanShard(root, shard) }
           repairs.push({ shard, reason, articles: Object.keys(low.data.articles).length })
-          if (!options.readOnly) index.dirty.add(shard)
+          index.dirty.add(shard)
         }
         index.shards.set(shard, low)
       }),
@@ -74,9 +93,17 @@ export class ArticleIndex {
     for (const low of index.shards.values()) {
       for (const summary of Object.values(low.data.articles)) index.byId.set(summary.id, summary)
     }
-    await index.flush()
+    const entries = await index.log.read()
+    for (const entry of entries) {
+      if (entry.op === 'put') index.put(entry.article)
+      else if (entry.op === 'del') index.delete(entry.id)
+    }
+    const unfinished = unfinishedIds(entries)
+    for (const id of unfinished) index.open.add(id)
+    // Repairs are written back at once, unless a crash left work for recovery to finish first.
+    if (repairs.length > 0 && unfinished.length === 0) await index.compact()
     repairs.sort((a, b) => a.shard.localeCompare(b.shard))
-    return { index, repairs }
+    return { index, repairs, unfinished }
   }
 
   get size(): number {
@@ -95,25 +122,65 @@ export class ArticleIndex {
     return this.byId.values()
   }
 
-  /** Record an article's metadata in memory; `flush` makes it durable. */
-  upsert(meta: ArticleMeta): void {
-    const summary = summarize(meta)
-    const shard = shardOf(meta.id)
+  /** Announce, durably, that these articles' folders are about to be written. */
+  async begin(ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return
+    await this.log.append([{ op: 'begin', ids: [...ids] }])
+    for (const id of ids) this.open.add(id)
+  }
+
+  /** Record finished articles: durable once this resolves (one fsynced append). */
+  async commit(metas: readonly ArticleMeta[]): Promise<void> {
+    const summaries = metas.map(summarize)
+    await this.log.append(summaries.map((article) => ({ op: 'put' as const, article })))
+    for (const summary of summaries) {
+      this.put(summary)
+      this.open.delete(summary.id)
+    }
+    if (this.log.size >= COMPACT_AFTER_ENTRIES) await this.compact()
+  }
+
+  /** Forget articles whose folders are gone (an import that never finished). */
+  async drop(ids: readonly string[]): Promise<void> {
+    await this.log.append(ids.map((id) => ({ op: 'del' as const, id })))
+    for (const id of ids) {
+      this.delete(id)
+      this.open.delete(id)
+    }
+  }
+
+  /** Ids whose folders may be half-written (a failed or interrupted write). */
+  unfinished(): string[] {
+    return [...this.open]
+  }
+
+  /**
+   * Fold the log into the shards: rewrite the shards it touched, each atomically, then empty the
+   * log. A crash in between replays the log over shards that already hold it, to the same result.
+   * Ids still unfinished stay named in the fresh log, so their recovery is not forgotten.
+   */
+  async compact(): Promise<void> {
+    if (this.readOnly) return
+    const names = [...this.dirty]
+    await Promise.all(names.map((name) => this.shards.get(name)?.write()))
+    for (const name of names) this.dirty.delete(name)
+    await this.log.reset(this.open.size > 0 ? [{ op: 'begin', ids: [...this.open] }] : [])
+  }
+
+  private put(summary: ArticleSummary): void {
+    const shard = shardOf(summary.id)
     let low = this.shards.get(shard)
     if (!low) {
-      low = new Low<IndexShard>(
-        new DurableJSONFile(indexShardPath(this.root, shard), IndexShardSchema),
-        emptyShard(),
-      )
+      low = this.newShard(shard)
       this.shards.set(shard, low)
     }
-    low.data.articles[meta.id] = summary
-    this.byId.set(meta.id, summary)
+    low.data.articles[summary.id] = summary
+    this.byId.set(summary.id, summary)
     this.dirty.add(shard)
     this.generation++
   }
 
-  remove(id: string): void {
+  private delete(id: string): void {
     const low = this.shards.get(shardOf(id))
     if (!low || !(id in low.data.articles)) return
     delete low.data.articles[id]
@@ -122,16 +189,11 @@ export class ArticleIndex {
     this.generation++
   }
 
-  /** Write the shards changed since the last flush, each atomically. */
-  async flush(): Promise<void> {
-    const names = [...this.dirty]
-    this.dirty.clear()
-    try {
-      await Promise.all(names.map((name) => this.shards.get(name)?.write()))
-    } catch (err) {
-      for (const name of names) this.dirty.add(name)
-      throw err
-    }
+  private newShard(shard: string): Low<IndexShard> {
+    return new Low<IndexShard>(
+      new DurableJSONFile(indexShardPath(this.root, shard), IndexShardSchema),
+      emptyShard(),
+    )
   }
 }
 

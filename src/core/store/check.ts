@@ -1,11 +1,12 @@
 import { promises as fs } from 'node:fs'
 import { join } from 'node:path'
-import type { ArticleMeta } from '../../shared/model'
+import { isArticleId, type ArticleMeta } from '../../shared/model'
+import { pathExists } from '../fs/atomic'
 import { ArchiveError } from '../errors'
 import { sha256Hex } from '../import/prepare'
 import { Archive } from './archive'
 import { readArticleMeta } from './article-files'
-import { ARTICLES_DIR, ARTICLE_FILES, articleDir } from './layout'
+import { ARTICLES_DIR, ARTICLE_FILES, articleDir, isShardName } from './layout'
 
 export interface CheckReport {
   /** Ids of the articles found whole: original matching its hash, texts and history present. */
@@ -83,9 +84,9 @@ async function checkArticle(root: string, id: string): Promise<string | null> {
   }
   if (sha256Hex(original) !== meta.original.sha256)
     return 'the original file no longer matches its hash: it has been changed'
-  if (!(await exists(join(dir, ARTICLE_FILES.cleaned)))) return 'cleaned.txt is missing'
+  if (!(await pathExists(join(dir, ARTICLE_FILES.cleaned)))) return 'cleaned.txt is missing'
   for (const entry of meta.history) {
-    if (!(await exists(join(dir, ARTICLE_FILES.history, entry.file))))
+    if (!(await pathExists(join(dir, ARTICLE_FILES.history, entry.file))))
       return `history version ${entry.file} is missing`
   }
   return null
@@ -94,18 +95,11 @@ async function checkArticle(root: string, id: string): Promise<string | null> {
 async function listArticleFolders(root: string): Promise<{ id: string; dir: string }[]> {
   const out: { id: string; dir: string }[] = []
   const shards = await fs.readdir(join(root, ARTICLES_DIR)).catch(() => [] as string[])
-  for (const shard of shards.filter((s) => /^[0-9a-f]{2}$/.test(s)).sort()) {
+  for (const shard of shards.filter(isShardName).sort()) {
     for (const id of (await fs.readdir(join(root, ARTICLES_DIR, shard))).sort()) {
-      if (/^[0-9a-f]{16}$/.test(id) && id.startsWith(shard))
+      if (isArticleId(id) && id.startsWith(shard))
         out.push({ id, dir: join(root, ARTICLES_DIR, shard, id) })
     }
   }
   return out
-}
-
-function exists(path: string): Promise<boolean> {
-  return fs.access(path).then(
-    () => true,
-    () => false,
-  )
 }

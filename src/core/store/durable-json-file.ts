@@ -18,24 +18,7 @@ export class DurableJSONFile<T> implements Adapter<T> {
 
   async read(): Promise<T | null> {
     const bytes = await readIfExists(this.path)
-    if (bytes === null) return null
-    let json: unknown
-    try {
-      json = JSON.parse(bytes.toString('utf8'))
-    } catch {
-      throw new ArchiveError(
-        'corrupt',
-        `${this.path} is not valid JSON (it may have been cut short).`,
-      )
-    }
-    const parsed = this.schema.safeParse(json)
-    if (!parsed.success) {
-      throw new ArchiveError(
-        'corrupt',
-        `${this.path} does not have the expected shape: ${parsed.error.issues[0]?.message ?? 'invalid'}.`,
-      )
-    }
-    return parsed.data
+    return bytes === null ? null : parseJsonFile(this.path, bytes, this.schema)
   }
 
   async write(data: T): Promise<void> {
@@ -44,4 +27,23 @@ export class DurableJSONFile<T> implements Adapter<T> {
       this.pretty ? JSON.stringify(data, null, 2) + '\n' : JSON.stringify(data),
     )
   }
+}
+
+/** Parse and validate a JSON file's bytes; anything unreadable is reported as `corrupt`. */
+export function parseJsonFile<T>(path: string, bytes: Buffer, schema: z.ZodType<T>): T {
+  let json: unknown
+  try {
+    json = JSON.parse(bytes.toString('utf8'))
+  } catch {
+    throw new ArchiveError('corrupt', `${path} is not valid JSON (it may have been cut short).`)
+  }
+  const parsed = schema.safeParse(json)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    throw new ArchiveError(
+      'corrupt',
+      `${path} does not have the expected shape${issue ? ` (${issue.path.join('.')}: ${issue.message})` : ''}.`,
+    )
+  }
+  return parsed.data
 }

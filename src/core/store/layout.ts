@@ -6,11 +6,15 @@ export const INDEX_DIR = 'index'
 export const ARTICLES_DIR = 'articles'
 export const BACKUPS_DIR = 'backups'
 export const LOCK_FILE = '.lock'
-export const JOURNAL_FILE = 'journal.jsonl'
+export const INDEX_LOG_FILE = 'log.jsonl'
 
 /** Articles and index shards are grouped by the first two hex digits of the id. */
 export function shardOf(id: string): string {
   return id.slice(0, 2)
+}
+
+export function isShardName(name: string): boolean {
+  return /^[0-9a-f]{2}$/.test(name)
 }
 
 export function articleDir(root: string, id: string): string {

@@ -1,14 +1,11 @@
 import { z } from 'zod'
-import { ArticleIdSchema, ArticleMetaSchema } from '../../shared/model'
+import { ArticleIdSchema, ArticleSummarySchema } from '../../shared/model'
 
-/** The version of the on-disk format this build writes; see migrations.ts for older ones. */
+/**
+ * The version of the on-disk format this build writes. An archive of a newer version is refused
+ * with a message; when the format changes, numbered migrations from older versions go here.
+ */
 export const SCHEMA_VERSION = 1
-
-export const ArticleSummarySchema = ArticleMetaSchema.omit({
-  history: true,
-  schemaVersion: true,
-  notes: true,
-})
 
 export const IndexShardSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),

@@ -297,4 +297,43 @@ describe('Archive', () => {
     writeFileSync(join(root, ARCHIVE_FILE), JSON.stringify({ ...doc, schemaVersion: 99 }))
     await expect(Archive.open(root)).rejects.toThrow(/newer Press Archive/)
   })
+
+  it('recovers a save that failed half-way, even after later saves succeed', async () => {
+    const { archive, root, src } = await archiveWith({
+      'a.txt': ARTICLE,
+      'b.txt': ARTICLE.replace('October', 'November'),
+    })
+    const [a, b] = (await importPaths(archive, [src])).imported.map((i) => i.id) as [string, string]
+    const cleanedA = join(root, 'articles', a.slice(0, 2), a, 'cleaned.txt')
+    // A folder in the way makes the last step of the save (renaming over cleaned.txt) fail.
+    rmSync(cleanedA)
+    mkdirSync(join(cleanedA, 'blocker'), { recursive: true })
+    await expect(archive.saveCleaned(a, 'Lost?\n', 'person')).rejects.toThrow()
+    rmSync(cleanedA, { recursive: true })
+    await archive.saveCleaned(b, 'B edited\n', 'person')
+    await archive.close()
+
+    const reopened = await Archive.open(root)
+    expect(reopened.info().notices.join(' ')).toMatch(/interrupted/)
+    const view = await reopened.getArticle(a)
+    // meta.json had recorded the new version, so it is the current text again, and the index agrees.
+    expect(view.meta.history.map((h) => h.by)).toEqual(['import', 'person'])
+    expect(view.cleanedText).toBe('Lost?\n')
+    expect(reopened.summary(a)?.edited).toBe(true)
+    expect((await reopened.getArticle(b)).cleanedText).toBe('B edited\n')
+    await reopened.close()
+  })
+
+  it('restores a damaged archive.json from its newest good backup, and says so', async () => {
+    const base = tempDir()
+    const root = join(base, 'a')
+    await (await Archive.create(root, { name: 'Kept name' })).close()
+    await (await Archive.open(root)).close() // leaves a backup
+    writeFileSync(join(root, ARCHIVE_FILE), '{"schemaVersion": 1, "na')
+    const reopened = await Archive.open(root)
+    expect(reopened.name).toBe('Kept name')
+    expect(reopened.info().notices.join(' ')).toMatch(/archive.json was damaged; the copy from .* was restored/)
+    await reopened.close()
+    expect(JSON.parse(readFileSync(join(root, ARCHIVE_FILE), 'utf8')).name).toBe('Kept name')
+  })
 })
