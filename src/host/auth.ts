@@ -1,8 +1,14 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
 import type { IncomingMessage } from 'node:http'
 
-/** HttpOnly, so page scripts cannot read it; it only authorises assets and the event stream. */
-export const TOKEN_COOKIE = 'pa_token'
+/**
+ * The token cookie's name, one per port: browsers scope cookies by host, not port, so two hosts
+ * on 127.0.0.1 sharing one name would overwrite each other's token and lock each other's tab out.
+ * HttpOnly, so page scripts cannot read it; it only authorises assets and the event stream.
+ */
+export function tokenCookieName(port: number): string {
+  return `pa_token_${port}`
+}
 /** API calls must carry the token here: a cookie rides along on forged requests, a header cannot. */
 export const TOKEN_HEADER = 'x-press-archive-token'
 
@@ -36,7 +42,10 @@ export function tokenMatches(expected: string, candidate: string | undefined): b
   return timingSafeEqual(a, b)
 }
 
-/** Every value of a cookie: a stale one from another host on this machine may sit beside ours. */
+/**
+ * Every value of a cookie: one of the same name from an earlier host on this port (or set with
+ * another path) may sit beside ours.
+ */
 export function cookieValues(header: string | undefined, name: string): string[] {
   if (header === undefined) return []
   const values: string[] = []
@@ -63,21 +72,22 @@ export type Credentials = 'page' | 'read' | 'api'
  */
 export function isAuthorised(
   req: IncomingMessage,
-  token: string,
+  host: { token: string; port: number },
   credentials: Credentials,
   queryToken: string | null,
 ): boolean {
+  const { token } = host
   if (credentials === 'page' && queryToken !== null) return tokenMatches(token, queryToken)
   const header = single(req.headers[TOKEN_HEADER])
   if (credentials === 'api' || header !== undefined) return tokenMatches(token, header)
-  const cookies = cookieValues(req.headers.cookie, TOKEN_COOKIE)
+  const cookies = cookieValues(req.headers.cookie, tokenCookieName(host.port))
   // Check every value (no early exit) so timing does not say which one matched.
   return cookies.map((value) => tokenMatches(token, value)).some(Boolean)
 }
 
-/** The cookie set when the user opens the URL with its token. */
-export function tokenCookie(token: string): string {
-  return `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`
+/** The cookie set when the user opens the URL with its token, named for the host's port. */
+export function tokenCookie(token: string, port: number): string {
+  return `${tokenCookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`
 }
 
 /**

@@ -1,26 +1,11 @@
 import type { OutgoingHttpHeaders, ServerResponse } from 'node:http'
+import { CONTENT_SECURITY_POLICY } from '../shared/csp'
 import type { ErrorCode, Result } from '../shared/result'
 
 /**
- * The page may load only what the host itself serves: no inline script, no framing, no forms
- * posting elsewhere. Inline styles stay allowed because Vue binds `style` attributes.
- */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ')
-
-/**
  * Sent on every response, errors included, so no path through the host serves a page without
- * them. CORP keeps other local sites (same-site, other port) from embedding our responses.
+ * them. The CSP is the app's one policy (src/shared/csp.ts). CORP keeps other local sites
+ * (same-site, other port) from embedding our responses.
  */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,

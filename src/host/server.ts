@@ -162,7 +162,7 @@ async function routeApi(
 ): Promise<void> {
   const name = path.slice('/api/'.length)
   if (name === 'events') {
-    if (!isAuthorised(req, ctx.token, 'read', null)) {
+    if (!isAuthorised(req, ctx, 'read', null)) {
       return sendFailure(res, true, 401, 'not-allowed', NEED_TOKEN)
     }
     if (req.method !== 'GET') {
@@ -173,14 +173,14 @@ async function routeApi(
     return ctx.events.attach(req, res)
   }
   if (req.method !== 'POST') {
-    if (!isAuthorised(req, ctx.token, 'read', null)) {
+    if (!isAuthorised(req, ctx, 'read', null)) {
       return sendFailure(res, true, 401, 'not-allowed', NEED_TOKEN)
     }
     return sendFailure(res, true, 405, 'not-allowed', 'API calls are made with POST.', {
       Allow: 'POST',
     })
   }
-  if (!isAuthorised(req, ctx.token, 'api', null)) {
+  if (!isAuthorised(req, ctx, 'api', null)) {
     return sendFailure(res, true, 401, 'not-allowed', NEED_TOKEN)
   }
   await handleApiCall(ctx.service, name, req, res)
@@ -195,7 +195,7 @@ async function routeStatic(
 ): Promise<void> {
   const isRoot = path === '/'
   const queryToken = isRoot ? query.get('token') : null
-  if (!isAuthorised(req, ctx.token, isRoot ? 'page' : 'read', queryToken)) {
+  if (!isAuthorised(req, ctx, isRoot ? 'page' : 'read', queryToken)) {
     return sendFailure(res, false, 401, 'not-allowed', NEED_TOKEN)
   }
   if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -209,7 +209,7 @@ async function routeStatic(
     return sendFailure(res, false, resolved.status, 'not-found', message)
   }
   // The page reads the token from its own URL for API calls; the cookie covers its assets.
-  if (queryToken !== null) res.setHeader('Set-Cookie', tokenCookie(ctx.token))
+  if (queryToken !== null) res.setHeader('Set-Cookie', tokenCookie(ctx.token, ctx.port))
   if (!(await sendFile(res, resolved.file, req.method === 'HEAD'))) {
     res.removeHeader('Set-Cookie')
     sendFailure(res, false, 404, 'not-found', 'Not found.')

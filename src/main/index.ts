@@ -2,11 +2,11 @@ import { join, resolve } from 'node:path'
 import { app, dialog, session, type BrowserWindow } from 'electron'
 import type { ImportProgress } from '../shared/model'
 import { ArchiveService } from '../core/api/service'
+import { toApiError } from '../core/errors'
 import { createArchiveActions } from './archive-actions'
 import { showAbout } from './dialogs'
-import { registerIpcHandlers, sendToWindows } from './ipc'
+import { forwardServiceEvents, registerIpcHandlers, sendToWindows } from './ipc'
 import { installMenu } from './menu'
-import type { MenuCommand } from './menu-template'
 import { rendererLocation, type RendererLocation } from './renderer-location'
 import { sampleSourceFolder } from './sample-archive'
 import { denyAllPermissions, guardAllWebContents, sendContentSecurityPolicy } from './security'
@@ -61,7 +61,10 @@ async function start(location: RendererLocation): Promise<void> {
         clearRecent: () => archives.clearRecent(),
         importFiles: () => archives.importFiles(),
         importFolder: () => archives.importFolder(),
-        sendToUi: (command: MenuCommand) => currentWindow()?.webContents.send(`menu:${command}`),
+        sendToUi: (command) => {
+          const win = currentWindow()
+          if (win) sendToWindows([win], 'menu:command', { command })
+        },
         about: () => void showAbout(currentWindow()),
       },
     )
@@ -74,8 +77,8 @@ async function start(location: RendererLocation): Promise<void> {
     ready,
     afterCall: (channel, result) => archives.afterCall(channel, result),
   })
+  forwardServiceEvents(service, appWindows)
   service.subscribe((event, payload) => {
-    sendToWindows(appWindows(), event, payload)
     if (event === 'import:progress') showProgress(appWindows(), payload as ImportProgress)
   })
 
@@ -130,10 +133,8 @@ function main(): void {
     .then(() => start(location))
     .catch((error: unknown) => {
       console.error('[start] failed:', error)
-      dialog.showErrorBox(
-        'Press Archive could not start',
-        error instanceof Error ? error.message : String(error),
-      )
+      // The log has the whole error; the person gets core's plain sentence, not its internals.
+      dialog.showErrorBox('Press Archive could not start', toApiError(error).message)
       app.exit(1)
     })
 }

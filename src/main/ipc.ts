@@ -4,7 +4,7 @@ import type { EventPayloads } from '../shared/contract'
 import type { Result } from '../shared/result'
 import type { ArchiveService } from '../core/api/service'
 import { isAppUrl, type RendererLocation } from './renderer-location'
-import { internalError } from './service-call'
+import { callServiceSafely } from './service-call'
 
 export interface IpcOptions {
   service: ArchiveService
@@ -33,12 +33,7 @@ export function registerIpcHandlers(options: IpcOptions): void {
         }
       }
       await options.ready
-      let result: Result<unknown>
-      try {
-        result = await options.service.call(channel, input)
-      } catch (error) {
-        result = internalError(channel, error)
-      }
+      const result = await callServiceSafely(options.service, channel, input)
       options.afterCall?.(channel, result)
       return result
     })
@@ -56,7 +51,11 @@ function isTrustedSender(event: IpcMainInvokeEvent, options: IpcOptions): boolea
   return isAppUrl(frame.url, options.location)
 }
 
-/** Send an event to every window of ours that is still there. */
+/**
+ * The one way main pushes an event to the UI, service events and menu commands alike: to each
+ * given window that is still there, on the channel named after the event (the preload's `on`
+ * listens there).
+ */
 export function sendToWindows<E extends EventName>(
   windows: BrowserWindow[],
   event: E,
@@ -67,7 +66,10 @@ export function sendToWindows<E extends EventName>(
   }
 }
 
-/** Forward the service's events (import progress, archive changes) to our windows. */
+/**
+ * Forward the service's events (import progress, archive changes) to every window of ours.
+ * Returns the function that stops forwarding.
+ */
 export function forwardServiceEvents(
   service: ArchiveService,
   windows: () => BrowserWindow[],

@@ -1,13 +1,7 @@
 import { basename } from 'node:path'
 // Type-only: the template is built without loading Electron, so it can be tested under Node.
 import type { MenuItemConstructorOptions } from 'electron'
-
-/**
- * Commands the menu sends to the UI, each on the channel `menu:<command>`. The preload repeats
- * this list (it may import nothing of main's); both belong in src/shared/channels.ts later.
- */
-export const MENU_COMMANDS = ['keyboard-shortcuts'] as const
-export type MenuCommand = (typeof MENU_COMMANDS)[number]
+import type { MenuCommand } from '../shared/channels'
 
 /** What the menu does; index.ts wires these to dialogs and the service. */
 export interface MenuActions {
@@ -17,6 +11,7 @@ export interface MenuActions {
   clearRecent(): void
   importFiles(): void
   importFolder(): void
+  /** Ask the UI to do something only it can do: sent as the `menu:command` event. */
   sendToUi(command: MenuCommand): void
   about(): void
 }

@@ -1,19 +1,7 @@
 import { join } from 'node:path'
 import { app, shell, type Session, type WebPreferences } from 'electron'
+import { CONTENT_SECURITY_POLICY } from '../shared/csp'
 import { isAppUrl, isExternalWebLink, type RendererLocation } from './renderer-location'
-
-/** The same policy as the renderer's meta tag; the header also covers pages without the tag. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ')
 
 /**
  * The one set of web preferences every window gets, so no window can be created with Node in
@@ -90,10 +78,11 @@ export function denyAllPermissions(session: Session): void {
 }
 
 /**
- * Sends the CSP as a response header on documents, on top of the renderer's meta tag: a header
- * applies before any byte of the page runs. Only for the built UI; the Vite dev server needs
- * inline scripts for hot reload. (Chromium did not always run webRequest hooks for file://,
- * electron/electron#23485, so the meta tag stays the baseline.)
+ * Sends the CSP of src/shared/csp.ts as a response header on documents: a header applies before
+ * any byte of the page runs, and it can carry frame-ancestors, which a meta tag cannot. Only for
+ * the built UI; in development the dev server's page has the policy from its meta tag alone.
+ * (Chromium did not always run webRequest hooks for file://, electron/electron#23485, so the meta
+ * tag the build writes from the same constant stays the baseline.)
  */
 export function sendContentSecurityPolicy(session: Session): void {
   session.webRequest.onHeadersReceived((details, callback) => {

@@ -1,34 +1,8 @@
-import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron'
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
 // The only runtime import besides electron: a sandboxed preload is one CommonJS file that can
 // require nothing but electron, so zod and contract.ts (which imports zod) stay type-only here.
-import { CHANNELS, EVENTS, methodName, type EventName } from '../shared/channels'
+import { CHANNELS, isEventName, methodName } from '../shared/channels'
 import type { ArchiveApi, EventPayloads } from '../shared/contract'
-
-/**
- * Commands the application menu sends to the UI. Not archive events, so they are not in EVENTS;
- * main sends each on the channel `menu:<command>`. They belong in src/shared/channels.ts once
- * that file grows a place for them (main repeats the list in src/main/menu-template.ts).
- */
-const MENU_COMMANDS = ['keyboard-shortcuts'] as const
-type MenuCommand = (typeof MENU_COMMANDS)[number]
-
-/**
- * What the preload exposes beyond the ArchiveApi contract. Until src/preload/index.d.ts declares
- * them, the renderer sees them only through this shape:
- *
- * ```ts
- * interface PreloadExtras {
- *   // The file-system path of a File from a drop or an <input type=file>; '' when it has none.
- *   getPathForFile(file: File): string
- *   // Run `listener` when the menu asks for `command`; returns the function that unsubscribes.
- *   onMenu(command: 'keyboard-shortcuts', listener: () => void): () => void
- * }
- * ```
- */
-export interface PreloadExtras {
-  getPathForFile(file: Parameters<typeof webUtils.getPathForFile>[0]): string
-  onMenu(command: MenuCommand, listener: () => void): () => void
-}
 
 type Calls = Omit<ArchiveApi, 'on'>
 
@@ -45,37 +19,22 @@ function buildCalls(): Calls {
   return calls as unknown as Calls
 }
 
-/** Listen on one channel, hiding the IpcRendererEvent (its `sender` is ipcRenderer itself). */
-function listen(channel: string, listener: (payload: unknown) => void): () => void {
-  const wrapped = (_event: IpcRendererEvent, payload: unknown): void => listener(payload)
-  ipcRenderer.on(channel, wrapped)
-  return () => {
-    ipcRenderer.removeListener(channel, wrapped)
-  }
-}
-
-function isEventName(name: unknown): name is EventName {
-  return typeof name === 'string' && (EVENTS as readonly string[]).includes(name)
-}
-
+/**
+ * Every event of the contract, service events and menu commands alike, arrives on the channel of
+ * its name. The IpcRendererEvent stays hidden (its `sender` is ipcRenderer itself).
+ */
 const on: ArchiveApi['on'] = (event, listener) => {
   // The page may be compromised; it must not be able to listen on arbitrary channels.
   if (!isEventName(event)) throw new Error(`Unknown event: ${String(event)}`)
   if (typeof listener !== 'function') throw new TypeError('listener must be a function')
-  return listen(event, (payload) => listener(payload as EventPayloads[typeof event]))
+  const wrapped = (_ipc: IpcRendererEvent, payload: unknown): void =>
+    listener(payload as EventPayloads[typeof event])
+  ipcRenderer.on(event, wrapped)
+  return () => {
+    ipcRenderer.removeListener(event, wrapped)
+  }
 }
 
-const extras: PreloadExtras = {
-  getPathForFile: (file) => webUtils.getPathForFile(file),
-  onMenu(command, listener) {
-    if (!(MENU_COMMANDS as readonly string[]).includes(command)) {
-      throw new Error(`Unknown menu command: ${String(command)}`)
-    }
-    if (typeof listener !== 'function') throw new TypeError('listener must be a function')
-    return listen(`menu:${command}`, () => listener())
-  },
-}
-
-const api: ArchiveApi & PreloadExtras = { ...buildCalls(), on, ...extras }
+const api: ArchiveApi = { ...buildCalls(), on }
 
 contextBridge.exposeInMainWorld('api', api)

@@ -21,9 +21,25 @@ export const CHANNELS = [
 
 export type Channel = (typeof CHANNELS)[number]
 
-export const EVENTS = ['import:progress', 'archive:changed'] as const
+/**
+ * Events pushed to the UI. `import:progress` and `archive:changed` come from the archive service
+ * (in the app and the browser host alike); `menu:command` comes from the app's menu only.
+ */
+export const EVENTS = ['import:progress', 'archive:changed', 'menu:command'] as const
 
 export type EventName = (typeof EVENTS)[number]
+
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && (EVENTS as readonly string[]).includes(name)
+}
+
+/**
+ * What the application menu asks the UI to do (things only the UI can do, like showing the
+ * keyboard shortcuts), sent as the `menu:command` event with `{ command }`.
+ */
+export const MENU_COMMANDS = ['keyboard-shortcuts'] as const
+
+export type MenuCommand = (typeof MENU_COMMANDS)[number]
 
 type Camel<S extends string> = S extends `${infer Head}:${infer Tail}`
   ? `${Head}${Capitalize<Camel<Tail>>}`

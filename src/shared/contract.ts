@@ -85,6 +85,8 @@ export interface EventPayloads {
   'import:progress': ImportProgress
   /** Articles were added or changed by someone other than the listener. */
   'archive:changed': { reason: 'import' | 'open' | 'save' | 'meta' }
+  /** The app's menu asks the UI for something only the UI can do (never sent by the host). */
+  'menu:command': { command: import('./channels').MenuCommand }
 }
 
 /** Input as the caller writes it (defaults may be left out). */

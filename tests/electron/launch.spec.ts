@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { _electron as electron, expect, test } from '@playwright/test'
+import { META_CONTENT_SECURITY_POLICY } from '../../src/shared/csp'
 import { findElectron, ROOT, withTempDir } from './support'
 
 /** The seed article in resources/sample (its full title is longer). */
@@ -80,6 +81,50 @@ test.describe('the desktop app', () => {
           process: 'undefined',
           ipcRenderer: 'undefined',
         })
+
+        // The page runs under the one policy of src/shared/csp.ts, written in by the build.
+        const csp = await window.evaluate(() => {
+          type Meta = { getAttribute(name: string): string | null }
+          const doc = (
+            globalThis as unknown as { document: { querySelector(s: string): Meta | null } }
+          ).document
+          return doc
+            .querySelector('meta[http-equiv="Content-Security-Policy"]')
+            ?.getAttribute('content')
+        })
+        expect(csp).toBe(META_CONTENT_SECURITY_POLICY)
+
+        // Help › Keyboard Shortcuts reaches the page as the contract's `menu:command` event.
+        await window.evaluate(() => {
+          const g = globalThis as unknown as {
+            api: { on(event: string, listener: (payload: unknown) => void): () => void }
+            menuCommands: unknown[]
+          }
+          g.menuCommands = []
+          g.api.on('menu:command', (payload) => g.menuCommands.push(payload))
+        })
+        const clicked = await app.evaluate(({ Menu }) => {
+          type Item = { label: string; submenu?: { items: Item[] } | null; click(): void }
+          const find = (items: Item[]): Item | undefined => {
+            for (const item of items) {
+              if (item.label === 'Keyboard Shortcuts') return item
+              const inner = item.submenu ? find(item.submenu.items) : undefined
+              if (inner) return inner
+            }
+            return undefined
+          }
+          const item = find((Menu.getApplicationMenu()?.items ?? []) as unknown as Item[])
+          item?.click()
+          return item !== undefined
+        })
+        expect(clicked).toBe(true)
+        await expect
+          .poll(() =>
+            window.evaluate(
+              () => (globalThis as unknown as { menuCommands: unknown[] }).menuCommands,
+            ),
+          )
+          .toEqual([{ command: 'keyboard-shortcuts' }])
 
         // No new windows: window.open is denied (web links go to the system browser instead).
         const opened = await window.evaluate(() => {

@@ -9,7 +9,9 @@ import {
   isExternalWebLink,
   type RendererLocation,
 } from '../../src/main/renderer-location'
+import { callService } from '../../src/main/service-call'
 import { SettingsStore } from '../../src/main/settings'
+import { MENU_COMMANDS, type MenuCommand } from '../../src/shared/channels'
 import { withTempDir } from './support'
 
 // Main's helpers that do not need Electron, checked here because they run without a binary.
@@ -153,10 +155,49 @@ test.describe('menu template', () => {
     expect(labels(menuTemplate(state, actions))).toContain('No Recent Archives')
   })
 
+  test('every menu command the UI knows is on the menu, and its item sends it', () => {
+    const sent: MenuCommand[] = []
+    const template = menuTemplate(state, { ...actions, sendToUi: (c) => sent.push(c) })
+    const shortcuts = items(template).find((i) => i.label === 'Keyboard Shortcuts')
+    expect(shortcuts?.accelerator).toBe('CmdOrCtrl+/')
+    for (const item of items(template)) {
+      ;(item.click as (() => void) | undefined)?.()
+    }
+    expect([...new Set(sent)].sort()).toEqual([...MENU_COMMANDS].sort())
+  })
+
   test('macOS gets the app menu and keeps Quit there', () => {
     const mac = menuTemplate({ ...state, platform: 'darwin' }, actions)
     expect(mac[0]?.role).toBe('appMenu')
     expect(roles(mac.slice(1, 2))).not.toContain('quit')
     expect(roles(menuTemplate(state, actions))).toContain('quit')
+  })
+})
+
+test.describe('calls main makes itself', () => {
+  test('a service that throws gives a Result in plain words, never its raw message', async () => {
+    const errors: unknown[][] = []
+    const error = console.error
+    console.error = (...args: unknown[]) => void errors.push(args)
+    try {
+      const kaboom = { call: () => Promise.reject(new Error('kaboom in /home/someone/src/x.ts')) }
+      const result = await callService(kaboom, 'archive:info', {})
+      expect(result).toEqual({
+        ok: false,
+        error: { code: 'internal', message: expect.stringMatching(/^Something went wrong/) },
+      })
+      expect(JSON.stringify(result)).not.toContain('kaboom')
+
+      const denied = Object.assign(new Error('EACCES: permission denied, open /a/b'), {
+        code: 'EACCES',
+        path: '/a/b',
+      })
+      const io = await callService({ call: () => Promise.reject(denied) }, 'archive:info', {})
+      expect(io).toEqual({ ok: false, error: { code: 'io', message: 'Permission denied (/a/b).' } })
+    } finally {
+      console.error = error
+    }
+    // The whole error still goes to the log.
+    expect(String(errors[0]?.[1])).toContain('kaboom')
   })
 })

@@ -5,6 +5,7 @@ import {
   isAllowedOrigin,
   newToken,
   tokenCookie,
+  tokenCookieName,
   tokenMatches,
 } from '../../../src/host/auth'
 import { isJsonContentType, parseJsonBody } from '../../../src/host/body'
@@ -27,8 +28,9 @@ describe('tokens', () => {
     expect(tokenMatches(t, undefined)).toBe(false)
   })
 
-  it('go into a strict, HttpOnly cookie', () => {
-    expect(tokenCookie('abc')).toBe('pa_token=abc; HttpOnly; SameSite=Strict; Path=/')
+  it('go into a strict, HttpOnly cookie named for the port', () => {
+    expect(tokenCookieName(5000)).toBe('pa_token_5000')
+    expect(tokenCookie('abc', 5000)).toBe('pa_token_5000=abc; HttpOnly; SameSite=Strict; Path=/')
   })
 
   it('are read from among other cookies', () => {

@@ -2,7 +2,7 @@ import { request as httpRequest } from 'node:http'
 import { connect } from 'node:net'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { startHost, type RunningHost } from '../../../src/host/server'
-import { CONTENT_SECURITY_POLICY } from '../../../src/host/respond'
+import { CONTENT_SECURITY_POLICY, META_CONTENT_SECURITY_POLICY } from '../../../src/shared/csp'
 import {
   APP_JS,
   INDEX_HTML,
@@ -35,7 +35,8 @@ afterEach(async () => {
 
 const hostHeader = () => ({ Host: `127.0.0.1:${host.port}` })
 const withHeader = () => ({ ...hostHeader(), 'X-Press-Archive-Token': host.token })
-const withCookie = () => ({ ...hostHeader(), Cookie: `pa_token=${host.token}` })
+const cookieName = () => `pa_token_${host.port}`
+const withCookie = () => ({ ...hostHeader(), Cookie: `${cookieName()}=${host.token}` })
 
 function post(path: string, body: unknown, headers: Record<string, string> = withHeader()) {
   return request(host.port, {
@@ -113,10 +114,10 @@ describe('the token', () => {
     const wrong = 'f'.repeat(64)
     const cases = [
       { path: `/?token=${wrong}`, headers: hostHeader() },
-      { path: '/', headers: { ...hostHeader(), Cookie: `pa_token=${wrong}` } },
-      { path: '/assets/app.js', headers: { ...hostHeader(), Cookie: `pa_token=${wrong}` } },
+      { path: '/', headers: { ...hostHeader(), Cookie: `${cookieName()}=${wrong}` } },
+      { path: '/assets/app.js', headers: { ...hostHeader(), Cookie: `${cookieName()}=${wrong}` } },
       { path: '/assets/app.js', headers: { ...hostHeader(), 'X-Press-Archive-Token': wrong } },
-      { path: '/api/events', headers: { ...hostHeader(), Cookie: `pa_token=${wrong}` } },
+      { path: '/api/events', headers: { ...hostHeader(), Cookie: `${cookieName()}=${wrong}` } },
       { path: `/?token=${host.token}x`, headers: hostHeader() },
       { path: `/?token=${host.token.slice(0, -1)}`, headers: hostHeader() },
     ]
@@ -147,7 +148,7 @@ describe('the token', () => {
     expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8')
     expect(await page.text()).toBe(INDEX_HTML)
     const cookie = page.headers.get('set-cookie')
-    expect(cookie).toBe(`pa_token=${host.token}; HttpOnly; SameSite=Strict; Path=/`)
+    expect(cookie).toBe(`${cookieName()}=${host.token}; HttpOnly; SameSite=Strict; Path=/`)
 
     const pair = cookie!.split(';')[0]!
     const asset = await fetch(`http://127.0.0.1:${host.port}/assets/app.js`, {
@@ -182,9 +183,74 @@ describe('the token', () => {
   it('the cookie also finds ours among other cookies', async () => {
     const res = await request(host.port, {
       path: '/assets/app.js',
-      headers: { ...hostHeader(), Cookie: `theme=dark; pa_token=${host.token}; other=1` },
+      headers: { ...hostHeader(), Cookie: `theme=dark; ${cookieName()}=${host.token}; other=1` },
     })
     expect(res.status).toBe(200)
+  })
+
+  it('counts only the cookie named for this port', async () => {
+    for (const name of ['pa_token', `pa_token_${host.port + 1}`, `pa_token_${host.port}0`]) {
+      const headers = { ...hostHeader(), Cookie: `${name}=${host.token}` }
+      const asset = await request(host.port, { path: '/assets/app.js', headers })
+      expect(asset.status, name).toBe(401)
+      const events = await request(host.port, { path: '/api/events', headers })
+      expect(events.status, name).toBe(401)
+    }
+    expect(service.listenerCount()).toBe(0)
+  })
+
+  it('two hosts on different ports each keep working with their own cookie', async () => {
+    const other = await startHost({ service, rendererDir: renderer.dir })
+    try {
+      expect(other.port).not.toBe(host.port)
+      // A browser scopes cookies by host name, not port: what either host sets lands in the
+      // same jar for 127.0.0.1 (a cookie of the same name replacing the one before), and the
+      // whole jar goes with every request to either host.
+      const jar = new Map<string, string>()
+      for (const h of [host, other]) {
+        const page = await fetch(h.url)
+        expect(page.status).toBe(200)
+        const [name = '', value = ''] = page.headers.get('set-cookie')!.split(';')[0]!.split('=')
+        jar.set(name, value)
+      }
+      expect([...jar.keys()].sort()).toEqual(
+        [`pa_token_${host.port}`, `pa_token_${other.port}`].sort(),
+      )
+      const Cookie = [...jar].map(([name, value]) => `${name}=${value}`).join('; ')
+
+      for (const h of [host, other]) {
+        const headers = { Host: `127.0.0.1:${h.port}`, Cookie }
+        const page = await request(h.port, { path: '/', headers })
+        expect(page.status, `page on ${h.port}`).toBe(200)
+        const asset = await request(h.port, { path: '/assets/app.js', headers })
+        expect(asset.status, `asset on ${h.port}`).toBe(200)
+        expect(asset.body).toBe(APP_JS)
+
+        const controller = new AbortController()
+        const events = await fetch(`http://127.0.0.1:${h.port}/api/events`, {
+          headers: { Cookie },
+          signal: controller.signal,
+        })
+        expect(events.status, `events on ${h.port}`).toBe(200)
+        controller.abort()
+
+        // API calls still want the header, with this host's own token.
+        const api = await request(h.port, {
+          method: 'POST',
+          path: '/api/archive:info',
+          headers: {
+            ...headers,
+            'Content-Type': 'application/json',
+            'X-Press-Archive-Token': h.token,
+          },
+          body: '{}',
+        })
+        expect(api.status, `API on ${h.port}`).toBe(200)
+      }
+      await waitFor(() => service.listenerCount() === 0)
+    } finally {
+      await other.close()
+    }
   })
 })
 
@@ -210,7 +276,7 @@ describe('Host and Origin', () => {
   it('refuses a request without a Host header', async () => {
     const raw = await rawRequest(
       host.port,
-      `GET /assets/app.js HTTP/1.0\r\nCookie: pa_token=${host.token}\r\n\r\n`,
+      `GET /assets/app.js HTTP/1.0\r\nCookie: ${cookieName()}=${host.token}\r\n\r\n`,
     )
     expect(raw).toMatch(/^HTTP\/1\.[01] 403/)
     expect(raw).not.toContain(APP_JS)
@@ -526,7 +592,10 @@ describe('the event stream', () => {
         host: '127.0.0.1',
         port: quick.port,
         path: '/api/events',
-        headers: { Host: `127.0.0.1:${quick.port}`, Cookie: `pa_token=${quick.token}` },
+        headers: {
+          Host: `127.0.0.1:${quick.port}`,
+          Cookie: `pa_token_${quick.port}=${quick.token}`,
+        },
         agent: false,
       })
       req.on('response', (res) => res.on('data', (chunk: Buffer) => (text += chunk.toString())))
@@ -542,7 +611,7 @@ describe('the event stream', () => {
   it('drops a client that stops reading instead of buffering for it', async () => {
     const socket = connect(host.port, '127.0.0.1')
     socket.write(
-      `GET /api/events HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\nCookie: pa_token=${host.token}\r\n\r\n`,
+      `GET /api/events HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\nCookie: ${cookieName()}=${host.token}\r\n\r\n`,
     )
     socket.pause()
     try {
@@ -594,7 +663,11 @@ describe('security headers', () => {
       expect(res.headers['cross-origin-opener-policy']).toBe('same-origin')
     }
     expect(CONTENT_SECURITY_POLICY).toBe(
-      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'",
+      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+    )
+    // The meta tag the build writes into index.html: the same, minus what only a header can say.
+    expect(META_CONTENT_SECURITY_POLICY).toBe(
+      CONTENT_SECURITY_POLICY.replace("; frame-ancestors 'none'", ''),
     )
     expect(responses[0]!.headers['cache-control']).toBe('no-store')
     expect(responses[5]!.headers['cache-control']).toBe('no-store')

@@ -27,7 +27,10 @@ afterAll(async () => {
   await renderer.cleanup()
 })
 
-const authed = () => ({ Host: `127.0.0.1:${host.port}`, Cookie: `pa_token=${host.token}` })
+const authed = () => ({
+  Host: `127.0.0.1:${host.port}`,
+  Cookie: `pa_token_${host.port}=${host.token}`,
+})
 const get = (path: string, method = 'GET') =>
   request(host.port, { method, path, headers: authed() })
 
@@ -150,7 +153,7 @@ describe('nothing outside the renderer can be fetched', () => {
   })
 
   it('refuses request targets that are not a plain path', async () => {
-    const head = `Host: 127.0.0.1:${host.port}\r\nCookie: pa_token=${host.token}\r\nConnection: close\r\n\r\n`
+    const head = `Host: 127.0.0.1:${host.port}\r\nCookie: pa_token_${host.port}=${host.token}\r\nConnection: close\r\n\r\n`
     for (const target of [
       `http://127.0.0.1:${host.port}/../secret.txt`,
       `http://127.0.0.1:${host.port}/%2e%2e/secret.txt`,
