@@ -332,7 +332,9 @@ describe('Archive', () => {
     writeFileSync(join(root, ARCHIVE_FILE), '{"schemaVersion": 1, "na')
     const reopened = await Archive.open(root)
     expect(reopened.name).toBe('Kept name')
-    expect(reopened.info().notices.join(' ')).toMatch(/archive.json was damaged; the copy from .* was restored/)
+    expect(reopened.info().notices.join(' ')).toMatch(
+      /archive.json was damaged; the copy from .* was restored/,
+    )
     await reopened.close()
     expect(JSON.parse(readFileSync(join(root, ARCHIVE_FILE), 'utf8')).name).toBe('Kept name')
   })
