@@ -105,7 +105,7 @@ export async function importPaths(
         done++
         return
       }
-      const prepared = prepareArticle(outcome.bytes, path, now)
+      const prepared = prepareArticle(outcome.bytes, path, now, sha)
       if (!prepared.ok) {
         summary.failed.push({ path, reason: prepared.reason })
         done++

@@ -22,7 +22,12 @@ export type Prepared = { ok: true; article: NewArticle } | { ok: false; reason: 
  * Turn one file's bytes into an article ready to be written: checks that it is text, decodes it,
  * reads its press header. Pure (no I/O), so it can run in a worker.
  */
-export function prepareArticle(bytes: Uint8Array, sourcePath: string, now: string): Prepared {
+export function prepareArticle(
+  bytes: Uint8Array,
+  sourcePath: string,
+  now: string,
+  sha256 = sha256Hex(bytes),
+): Prepared {
   if (bytes.length === 0) return { ok: false, reason: 'the file is empty' }
   const binary = sniffBinary(bytes)
   if (binary) return { ok: false, reason: binary }
@@ -34,7 +39,6 @@ export function prepareArticle(bytes: Uint8Array, sourcePath: string, now: strin
   }
   if (decoded.text.trim() === '') return { ok: false, reason: 'the file holds only white space' }
 
-  const sha256 = sha256Hex(bytes)
   const header = readHeaderMeta(decoded.text)
   const ext = extname(sourcePath).slice(1).toLowerCase()
   const meta: ArticleMeta = {

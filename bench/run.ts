@@ -1,0 +1,312 @@
+// `npm run bench [-- --size N] [--only NAME[,NAME]] [--runs N] [--seed N]`
+// Generates a corpus of the genre, imports it into a fresh archive and measures what people
+// feel at that scale, each figure beside its target and beside the machine's floor where there
+// is one. Prints a table and writes bench/results.json. Tests never time anything; this does.
+import { createHash } from 'node:crypto'
+import { existsSync, promises as fs, readFileSync } from 'node:fs'
+import { cpus, freemem, totalmem, platform, release } from 'node:os'
+import { join, resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { builtInProfiles, cleanText, DEFAULT_PROFILE_ID } from '../src/core/cleaning/profiles'
+import { decodeText } from '../src/core/import/decode'
+import { importPaths } from '../src/core/import/importer'
+import { collectFiles } from '../src/core/import/walk'
+import { Archive } from '../src/core/store/archive'
+import { generateCorpus } from './generate'
+import { fmt, percentile, summarise, timed, type Summary } from './stats'
+
+const BENCH_DIR = resolve(__dirname)
+const WORK = join(BENCH_DIR, 'archives')
+
+interface Result {
+  name: string
+  figure: string
+  value: number
+  unit: string
+  summary?: Summary
+  target?: { text: string; met: boolean }
+  note?: string
+}
+
+const { values } = parseArgs({
+  options: {
+    size: { type: 'string', default: '10000' },
+    only: { type: 'string' },
+    runs: { type: 'string' },
+    seed: { type: 'string', default: '1' },
+  },
+})
+const size = Number(values.size)
+const seed = Number(values.seed)
+const only = values.only ? new Set(values.only.split(',')) : null
+// Repeats that fit in a few minutes: three runs up to 10k articles, one at 100k.
+const runs = values.runs ? Number(values.runs) : size > 20_000 ? 1 : 3
+const wanted = (name: string) => !only || only.has(name)
+const results: Result[] = []
+
+function record(r: Result): void {
+  results.push(r)
+  const target = r.target ? `${r.target.met ? 'met    ' : 'NOT MET'}  ${r.target.text}` : ''
+  const spread =
+    r.summary && r.summary.runs > 1
+      ? `  (min ${fmt(r.summary.min)}, max ${fmt(r.summary.max)}, ${r.summary.runs} runs)`
+      : ''
+  console.log(
+    `${r.name.padEnd(10)} ${r.figure.padEnd(34)} ${`${fmt(r.value)} ${r.unit}`.padStart(16)}  ${target}${spread}${r.note ? `  — ${r.note}` : ''}`,
+  )
+}
+
+async function corpus(): Promise<{ dir: string; files: string[]; bytes: number }> {
+  const dir = join(WORK, `corpus-${size}-seed${seed}`)
+  if (!existsSync(join(dir, '.complete'))) {
+    await fs.rm(dir, { recursive: true, force: true })
+    process.stderr.write(`Generating ${size} articles in ${dir}…\n`)
+    const stats = await generateCorpus({ seed, count: size, dir })
+    await fs.writeFile(join(dir, '.complete'), JSON.stringify(stats))
+  }
+  const { files } = await collectFiles([dir])
+  let bytes = 0
+  for (const f of files) bytes += (await fs.stat(f)).size
+  return { dir, files, bytes }
+}
+
+/** The floor: read and hash every file and nothing else, as fast as the disk and CPU allow. */
+async function readAndHash(files: readonly string[]): Promise<void> {
+  let next = 0
+  await Promise.all(
+    Array.from({ length: 16 }, async () => {
+      while (next < files.length) {
+        const bytes = await fs.readFile(files[next++]!)
+        createHash('sha256').update(bytes).digest()
+      }
+    }),
+  )
+}
+
+async function main(): Promise<void> {
+  await fs.mkdir(WORK, { recursive: true })
+  const c = await corpus()
+  const mb = c.bytes / 1024 / 1024
+  console.log(
+    `\nPress Archive benchmark: ${c.files.length} articles, ${fmt(mb)} MB, ${cpus().length} cores, Node ${process.version}\n`,
+  )
+
+  let floorRate = NaN
+  if (wanted('import') || wanted('floor')) {
+    await readAndHash(c.files) // warm the page cache, as the import run will find it
+    const times: number[] = []
+    for (let i = 0; i < runs; i++) times.push((await timed(() => readAndHash(c.files))).ms)
+    const s = summarise(times.map((ms) => c.files.length / (ms / 1000)))
+    floorRate = s.median
+    record({
+      name: 'floor',
+      figure: 'read + SHA-256, nothing else',
+      value: s.median,
+      unit: 'art/s',
+      summary: s,
+      note: `${fmt(mb / (c.files.length / s.median))} MB/s`,
+    })
+  }
+
+  const archivePath = join(WORK, `archive-${size}-seed${seed}`)
+  if (wanted('import') || !existsSync(join(archivePath, 'archive.json'))) {
+    const rates: number[] = []
+    for (let i = 0; i < runs; i++) {
+      await fs.rm(archivePath, { recursive: true, force: true })
+      const archive = await Archive.create(archivePath, { holder: 'bench' })
+      const { ms, value: summary } = await timed(() => importPaths(archive, [c.dir]))
+      await archive.close()
+      rates.push(c.files.length / (ms / 1000))
+      if (i === 0)
+        process.stderr.write(
+          `  import: ${summary.imported.length} imported, ${summary.duplicates.length} duplicates, ${summary.failed.length} failed\n`,
+        )
+    }
+    const s = summarise(rates)
+    const seconds100k = 100_000 / s.median
+    record({
+      name: 'import',
+      figure: 'import, whole corpus',
+      value: s.median,
+      unit: 'art/s',
+      summary: s,
+      target: { text: '≥ 1,000 art/s (100k in ≤ 100 s)', met: s.median >= 1000 },
+      note: `${fmt(mb / (c.files.length / s.median))} MB/s; ${fmt((s.median / floorRate) * 100)}% of the floor; 100k would take ${fmt(seconds100k)} s`,
+    })
+  }
+
+  if (wanted('open')) {
+    const times: number[] = []
+    for (let i = 0; i < Math.max(runs, 3); i++) {
+      const { ms, value: archive } = await timed(async () => {
+        const a = await Archive.open(archivePath, { readOnly: true })
+        a.list({ offset: 0, limit: 200, sort: 'importedAt', order: 'desc' })
+        return a
+      })
+      await archive.close()
+      times.push(ms)
+    }
+    const s = summarise(times)
+    const at100k = (s.median * 100_000) / size
+    record({
+      name: 'open',
+      figure: 'open archive → first page of list',
+      value: s.median,
+      unit: 'ms',
+      summary: s,
+      target: {
+        text: `≤ 1,500 ms at 100k${size < 100_000 ? ` (scaled: ~${fmt(at100k)} ms)` : ''}`,
+        met: at100k <= 1500,
+      },
+      note: 'warm page cache',
+    })
+  }
+
+  const archive = await Archive.open(archivePath, { holder: 'bench' })
+  try {
+    if (wanted('list')) {
+      for (const [figure, query] of [
+        ['list sorted by title (first sort)', { sort: 'title', order: 'asc' }],
+        ['list sorted by date, descending', { sort: 'date', order: 'desc' }],
+        ['list filtered by words', { sort: 'date', order: 'desc', text: 'education cooperation' }],
+        [
+          'list filtered by source',
+          { sort: 'title', order: 'asc', source: archive.facets().sources[0]?.name },
+        ],
+      ] as const) {
+        const times: number[] = []
+        for (let i = 0; i < 5; i++) {
+          times.push(
+            (await timed(async () => archive.list({ offset: 0, limit: 200, ...query }))).ms,
+          )
+          // A new generation each time, so every run sorts afresh rather than hitting the cache.
+          ;(archive as unknown as { index: { generation: number } }).index.generation++
+        }
+        const s = summarise(times)
+        record({
+          name: 'list',
+          figure,
+          value: s.median,
+          unit: 'ms',
+          summary: s,
+          target: { text: '≤ 100 ms (no visible stall)', met: s.median <= 100 },
+        })
+      }
+      const f = await timed(async () => archive.facets())
+      record({
+        name: 'list',
+        figure: 'sidebar facets (sources, years)',
+        value: f.ms,
+        unit: 'ms',
+        target: { text: '≤ 100 ms', met: f.ms <= 100 },
+      })
+    }
+
+    const ids = [...archive.allSummaries()].map((a) => a.id)
+    const pick = (i: number) => ids[(i * 7919) % ids.length]!
+
+    if (wanted('article')) {
+      const times: number[] = []
+      for (let i = 0; i < 200; i++) times.push((await timed(() => archive.getArticle(pick(i)))).ms)
+      times.sort((a, b) => a - b)
+      record({
+        name: 'article',
+        figure: 'open an article (p50)',
+        value: percentile(times, 50),
+        unit: 'ms',
+      })
+      record({
+        name: 'article',
+        figure: 'open an article (p95)',
+        value: percentile(times, 95),
+        unit: 'ms',
+        target: { text: '≤ 50 ms', met: percentile(times, 95) <= 50 },
+      })
+    }
+
+    if (wanted('save')) {
+      const times: number[] = []
+      for (let i = 0; i < 200; i++) {
+        const id = pick(i + 1000)
+        const text =
+          (await archive.getArticle(id)).cleanedText + `\nEdited in the benchmark, ${i}.\n`
+        times.push((await timed(() => archive.saveCleaned(id, text, 'person'))).ms)
+      }
+      times.sort((a, b) => a - b)
+      record({
+        name: 'save',
+        figure: 'save an edit (p50)',
+        value: percentile(times, 50),
+        unit: 'ms',
+      })
+      record({
+        name: 'save',
+        figure: 'save an edit (p95)',
+        value: percentile(times, 95),
+        unit: 'ms',
+        target: { text: '≤ 30 ms', met: percentile(times, 95) <= 30 },
+      })
+    }
+  } finally {
+    await archive.close()
+  }
+
+  if (wanted('clean')) {
+    const profile = builtInProfiles().find((p) => p.id === DEFAULT_PROFILE_ID)!
+    const texts = c.files
+      .slice(0, Math.min(2000, c.files.length))
+      .map((f) => decodeText(readFileSync(f)).text)
+    const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t), 0)
+    const rates: number[] = []
+    for (let i = 0; i < runs; i++) {
+      const { ms } = await timed(async () => {
+        for (const t of texts) cleanText(t, profile)
+      })
+      rates.push(bytes / 1024 / 1024 / (ms / 1000))
+    }
+    const s = summarise(rates)
+    record({
+      name: 'clean',
+      figure: 'cleaning, default profile, one core',
+      value: s.median,
+      unit: 'MB/s',
+      summary: s,
+      target: { text: '≥ 10 MB/s per core', met: s.median >= 10 },
+    })
+  }
+
+  const rssMb = process.resourceUsage().maxRSS / 1024
+  record({
+    name: 'memory',
+    figure: 'peak RSS of this run',
+    value: rssMb,
+    unit: 'MB',
+    target: { text: '≤ 1,536 MB at 100k', met: rssMb <= 1536 },
+  })
+
+  const machine = {
+    platform: platform(),
+    release: release(),
+    cpu: cpus()[0]?.model ?? 'unknown',
+    cores: cpus().length,
+    memoryGiB: +(totalmem() / 2 ** 30).toFixed(1),
+    freeGiB: +(freemem() / 2 ** 30).toFixed(1),
+    node: process.version,
+  }
+  const out = {
+    date: new Date().toISOString(),
+    size,
+    seed,
+    articles: c.files.length,
+    megabytes: +mb.toFixed(1),
+    machine,
+    results,
+  }
+  await fs.writeFile(join(BENCH_DIR, 'results.json'), JSON.stringify(out, null, 2) + '\n')
+  console.log(`\nWrote ${join(BENCH_DIR, 'results.json')}`)
+}
+
+main().catch((err) => {
+  console.error(err)
+  process.exitCode = 1
+})
