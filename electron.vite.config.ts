@@ -28,7 +28,15 @@ function contentSecurityPolicy(): Plugin {
 
 export default defineConfig({
   main: {
-    build: { rollupOptions: { input: { index: resolve('src/main/index.ts') } } },
+    build: {
+      rollupOptions: {
+        input: {
+          index: resolve('src/main/index.ts'),
+          // Import workers are started from a file of their own, beside main's bundle.
+          'import-worker': resolve('src/core/import/import-worker.ts'),
+        },
+      },
+    },
   },
   preload: {
     build: { rollupOptions: { input: { index: resolve('src/preload/index.ts') } } },

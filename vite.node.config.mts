@@ -20,7 +20,11 @@ export default defineConfig({
     target: 'node20',
     minify: false,
     rollupOptions: {
-      input: { 'press-archive': resolve('src/cli/main.ts') },
+      input: {
+        'press-archive': resolve('src/cli/main.ts'),
+        // Import workers are started from a file of their own, beside the CLI.
+        'import-worker': resolve('src/core/import/import-worker.ts'),
+      },
       external,
       output: { format: 'es', entryFileNames: '[name].mjs', banner: '#!/usr/bin/env node' },
     },

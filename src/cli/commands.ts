@@ -2,7 +2,12 @@ import { promises as fs } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import type { ParseArgsConfig } from 'node:util'
 import { ArchiveService } from '../core/api/service'
-import { ArchiveError } from '../core/errors'
+import { builtInProfiles, cleanText, DEFAULT_PROFILE_ID } from '../core/cleaning/profiles'
+import { recleanArticle } from '../core/cleaning/reclean'
+import { ArchiveError, toApiError } from '../core/errors'
+import { decodeText } from '../core/import/decode'
+import { sniffBinary } from '../core/import/sniff'
+import type { Profile } from '../shared/profile'
 import { importPaths } from '../core/import/importer'
 import { Archive } from '../core/store/archive'
 import { checkArchive } from '../core/store/check'
@@ -206,6 +211,84 @@ export const commands: Record<string, Command> = {
     },
   },
 
+  clean: {
+    usage: COMMAND_USAGE.clean,
+    options: { profile: { type: 'string' } },
+    async run(ctx) {
+      if (ctx.positionals.length === 0) throw new UsageError('name at least one file to clean')
+      const profile = builtInProfile(ctx.values['profile'])
+      const outputs: unknown[] = []
+      let failed = 0
+      for (const file of ctx.positionals) {
+        let text: string
+        try {
+          const bytes = await fs.readFile(file)
+          const binary = sniffBinary(bytes)
+          if (binary) throw new ArchiveError('invalid-argument', binary)
+          text = decodeText(bytes).text
+        } catch (err) {
+          failed++
+          process.stderr.write(`press-archive clean: ${file}: ${toApiError(err).message}\n`)
+          continue
+        }
+        const result = cleanText(text, profile)
+        if (ctx.json) outputs.push({ file, ...result })
+        else {
+          if (ctx.positionals.length > 1) ctx.out(`==> ${file} <==`)
+          ctx.out(result.cleaned)
+        }
+      }
+      if (ctx.json) json(ctx, ctx.positionals.length === 1 ? outputs[0] : outputs)
+      return failed > 0 ? 1 : 0
+    },
+  },
+
+  reclean: {
+    usage: COMMAND_USAGE.reclean,
+    options: { id: { type: 'string', multiple: true }, apply: { type: 'boolean' } },
+    async run(ctx) {
+      const path = positional(ctx, 0, '<archive>')
+      noMorePositionals(ctx, 1)
+      const apply = ctx.values['apply'] === true
+      const archive = await Archive.open(path, apply ? { holder: HOLDER } : { readOnly: true })
+      try {
+        const given = (ctx.values['id'] as unknown as string[] | undefined) ?? []
+        const ids = given.length
+          ? given.map((id) => resolveId(archive, id))
+          : [...archive.allSummaries()].map((a) => a.id)
+        const profile = archive.activeProfile()
+        const report: { id: string; changed: boolean; edited: boolean; applied: boolean }[] = []
+        for (const [i, id] of ids.entries()) {
+          ctx.progress?.(`${i + 1}/${ids.length} ${id}`)
+          const r = await recleanArticle(archive, id, profile, apply)
+          report.push({
+            id,
+            changed: r.proposal !== r.current,
+            edited: r.edited,
+            applied: r.applied,
+          })
+        }
+        ctx.progress?.('')
+        if (ctx.json) json(ctx, report)
+        else {
+          for (const r of report.filter((r) => r.changed)) {
+            ctx.out(
+              `${r.applied ? 'applied ' : r.edited ? 'proposed' : 'differs '}  ${r.id}${r.edited ? '  (edited by a person: not overwritten)' : ''}`,
+            )
+          }
+          const changed = report.filter((r) => r.changed).length
+          const applied = report.filter((r) => r.applied).length
+          ctx.out(
+            `${report.length} article(s) re-cleaned with "${profile.name}": ${changed} would change, ${applied} applied${apply ? '' : ' (run with --apply to save them)'}.`,
+          )
+        }
+        return 0
+      } finally {
+        await archive.close()
+      }
+    },
+  },
+
   serve: {
     usage: COMMAND_USAGE.serve,
     options: { port: { type: 'string' }, 'read-only': { type: 'boolean' } },
@@ -236,6 +319,15 @@ export const commands: Record<string, Command> = {
       return 0
     },
   },
+}
+
+function builtInProfile(name: string | boolean | undefined): Profile {
+  const profiles = builtInProfiles()
+  if (name === undefined) return profiles.find((p) => p.id === DEFAULT_PROFILE_ID)!
+  const wanted = String(name).toLowerCase()
+  const found = profiles.find((p) => p.id === wanted || p.name.toLowerCase() === wanted)
+  if (!found) throw new UsageError(`--profile takes one of ${profiles.map((p) => p.id).join(', ')}`)
+  return found
 }
 
 function resolveId(archive: Archive, id: string): string {

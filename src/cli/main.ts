@@ -1,5 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { ArchiveError, toApiError } from '../core/errors'
+import { useImportWorker } from '../core/import/worker-pool'
+import { fileURLToPath } from 'node:url'
 import { commands, type CommandContext } from './commands'
 import { UsageError, usage } from './usage'
 
@@ -8,6 +10,8 @@ import { UsageError, usage } from './usage'
  * Errors are one line; `--debug` adds the stack.
  */
 async function main(argv: string[]): Promise<number> {
+  // The build puts the import worker beside this bundle.
+  useImportWorker(fileURLToPath(new URL('./import-worker.mjs', import.meta.url)))
   const [name, ...rest] = argv
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(usage())

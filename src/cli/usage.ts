@@ -9,6 +9,8 @@ export const COMMAND_USAGE = {
   rebuild: 'press-archive rebuild <archive>',
   check: 'press-archive check <archive> [--json]',
   serve: 'press-archive serve <archive> [--port N] [--read-only]',
+  clean: 'press-archive clean <file>… [--json] [--profile mt-chinese-press|minimal]',
+  reclean: 'press-archive reclean <archive> [--id ID]… [--apply] [--json]',
 } as const
 
 export function usage(): string {

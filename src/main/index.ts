@@ -2,6 +2,7 @@ import { join, resolve } from 'node:path'
 import { app, dialog, session, type BrowserWindow } from 'electron'
 import type { ImportProgress } from '../shared/model'
 import { ArchiveService } from '../core/api/service'
+import { useImportWorker } from '../core/import/worker-pool'
 import { toApiError } from '../core/errors'
 import { createArchiveActions } from './archive-actions'
 import { showAbout } from './dialogs'
@@ -33,6 +34,8 @@ async function start(location: RendererLocation): Promise<void> {
   if (location.file !== null) sendContentSecurityPolicy(session.defaultSession)
 
   const settings = await SettingsStore.load(join(app.getPath('userData'), 'settings.json'))
+  // The build puts the import worker beside main's bundle.
+  useImportWorker(join(__dirname, 'import-worker.js'))
   const service = new ArchiveService({ holder: LOCK_HOLDER, allowSwitchArchive: true })
 
   let startupDone!: () => void

@@ -15,8 +15,14 @@ export const CHANNELS = [
   'article:history',
   'article:version',
   'article:restore',
+  'article:reclean',
   'import:paths',
   'import:cancel',
+  'profiles:list',
+  'profiles:save',
+  'profiles:delete',
+  'profiles:setActive',
+  'clean:preview',
 ] as const
 
 export type Channel = (typeof CHANNELS)[number]

@@ -14,6 +14,8 @@ import {
   type ImportSummary,
   type ListPage,
 } from './model'
+import type { Change, Flag } from './cleaning'
+import { ProfileIdSchema, ProfileSchema, type Profile, type RuleInfo } from './profile'
 import type { Result } from './result'
 
 const Path = z.string().min(1, 'a path is required').max(4096)
@@ -59,8 +61,21 @@ export const requestSchemas = {
   'article:restore': z
     .object({ id: ArticleIdSchema, file: HistoryEntrySchema.shape.file })
     .strict(),
+  'article:reclean': z.object({ id: ArticleIdSchema, apply: z.boolean().default(false) }).strict(),
   'import:paths': z.object({ paths: z.array(Path).min(1).max(10_000) }).strict(),
   'import:cancel': Empty,
+  'profiles:list': Empty,
+  'profiles:save': z.object({ profile: ProfileSchema }).strict(),
+  'profiles:delete': z.object({ id: ProfileIdSchema }).strict(),
+  'profiles:setActive': z.object({ id: ProfileIdSchema }).strict(),
+  /** Clean a text without storing anything, e.g. the profile editor's live preview. */
+  'clean:preview': z
+    .object({
+      text: z.string().max(2_000_000),
+      /** An unsaved profile being edited, or the id of a stored one; default the active one. */
+      profile: z.union([ProfileSchema, ProfileIdSchema]).optional(),
+    })
+    .strict(),
 } satisfies Record<Channel, z.ZodType>
 
 /** What each call returns when it succeeds. */
@@ -76,15 +91,39 @@ export interface Responses {
   'article:history': HistoryEntry[]
   'article:version': { text: string }
   'article:restore': { meta: ArticleMeta; version: HistoryEntry }
+  'article:reclean': RecleanResult
   'import:paths': ImportSummary
   'import:cancel': { cancelled: boolean }
+  'profiles:list': { profiles: Profile[]; active: string; rules: RuleInfo[] }
+  'profiles:save': Profile
+  'profiles:delete': { deleted: string }
+  'profiles:setActive': { active: string }
+  'clean:preview': CleanPreview
+}
+
+/** Re-cleaning an article: the proposal, and whether it was applied (never over a person's edit). */
+export interface RecleanResult {
+  id: string
+  proposal: string
+  current: string
+  changes: Change[]
+  flags: Flag[]
+  edited: boolean
+  applied: boolean
+}
+
+export interface CleanPreview {
+  cleaned: string
+  metadata: { title?: string; author?: string; date?: string; source?: string; editor?: string }
+  changes: Change[]
+  flags: Flag[]
 }
 
 /** The payload of every event pushed to the UI. */
 export interface EventPayloads {
   'import:progress': ImportProgress
-  /** Articles were added or changed by someone other than the listener. */
-  'archive:changed': { reason: 'import' | 'open' | 'save' | 'meta' }
+  /** Articles or settings changed (by any caller, the listener included): reload what is shown. */
+  'archive:changed': { reason: 'import' | 'open' | 'save' | 'meta' | 'profiles' }
   /** The app's menu asks the UI for something only the UI can do (never sent by the host). */
   'menu:command': { command: import('./channels').MenuCommand }
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { CleaningRecord } from './cleaning'
 
 /** Article ids are the first 16 hex digits of the SHA-256 of the original bytes. */
 export const ArticleIdSchema = z.string().regex(/^[0-9a-f]{16}$/, 'an article id is 16 hex digits')
@@ -102,6 +103,8 @@ export interface ArticleView {
   /** The original decoded from its encoding, line endings as LF; the bytes on disk are untouched. */
   originalText: string
   cleanedText: string
+  /** The change log and flags of the cleaning that made the first version, if any. */
+  cleaning: CleaningRecord | null
 }
 
 export interface ArchiveInfo {

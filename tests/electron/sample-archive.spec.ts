@@ -24,7 +24,7 @@ test('the sample archive is created once from resources/sample, then reused', as
       if (!list.ok) throw new Error(list.error.message)
       const titles = list.value.items.map((item) => item.title)
       expect(
-        titles.some((t) => t.startsWith('Ministry of Education: my country and 58 countries')),
+        titles.some((t) => t.startsWith('Ministry of Education: China and 58 countries')),
       ).toBe(true)
 
       // A later first start (say the last archive was deleted) reuses it without importing again.

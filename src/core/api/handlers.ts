@@ -1,7 +1,10 @@
 import type { Channel, EventName } from '../../shared/channels'
 import type { EventPayloads, ParsedRequest, Response } from '../../shared/contract'
 import { ArchiveError } from '../errors'
+import { recleanArticle } from '../cleaning/reclean'
+import { cleanText, ruleCatalogue } from '../cleaning/profiles'
 import { importPaths } from '../import/importer'
+import type { Profile } from '../../shared/profile'
 import type { Archive } from '../store/archive'
 
 export type EventListener = <E extends EventName>(event: E, payload: EventPayloads[E]) => void
@@ -85,6 +88,45 @@ export const handlers: Handlers = {
       ctx.setImportAbort(null)
       ctx.emit('archive:changed', { reason: 'import' })
     }
+  },
+  'article:reclean': async (input, ctx) => {
+    const archive = requireArchive(ctx)
+    const result = await recleanArticle(archive, input.id, archive.activeProfile(), input.apply)
+    if (result.applied) ctx.emit('archive:changed', { reason: 'save' })
+    return result
+  },
+  'profiles:list': async (_input, ctx) => ({
+    ...requireArchive(ctx).profiles(),
+    rules: ruleCatalogue(),
+  }),
+  'profiles:save': async (input, ctx) => {
+    const saved = await requireArchive(ctx).saveProfile(input.profile)
+    ctx.emit('archive:changed', { reason: 'profiles' })
+    return saved
+  },
+  'profiles:delete': async (input, ctx) => {
+    await requireArchive(ctx).deleteProfile(input.id)
+    ctx.emit('archive:changed', { reason: 'profiles' })
+    return { deleted: input.id }
+  },
+  'profiles:setActive': async (input, ctx) => {
+    await requireArchive(ctx).setActiveProfile(input.id)
+    ctx.emit('archive:changed', { reason: 'profiles' })
+    return { active: input.id }
+  },
+  'clean:preview': async (input, ctx) => {
+    let profile: Profile
+    if (typeof input.profile === 'object') profile = input.profile
+    else {
+      const archive = requireArchive(ctx)
+      const { profiles } = archive.profiles()
+      const found = input.profile
+        ? profiles.find((p) => p.id === input.profile)
+        : archive.activeProfile()
+      if (!found) throw new ArchiveError('not-found', `There is no profile "${input.profile}".`)
+      profile = found
+    }
+    return cleanText(input.text, profile)
   },
   'import:cancel': async (_input, ctx) => {
     if (!ctx.importAbort) return { cancelled: false }

@@ -1,35 +1,13 @@
-import { z } from 'zod'
+import type { Profile, RuleInfo } from '../../shared/profile'
 import { cleanWith } from './engine'
 import { RULES } from './rules'
 import type { CleanResult } from './types'
-
-export const GlossaryEntrySchema = z
-  .object({
-    from: z.string().trim().min(1, 'a glossary term cannot be empty').max(200),
-    to: z.string().max(200),
-    caseSensitive: z.boolean().optional(),
-  })
-  .strict()
-
-export const ProfileSchema = z
-  .object({
-    id: z.string().regex(/^[a-z0-9-]{1,60}$/, 'a profile id is lower-case letters, digits and -'),
-    name: z.string().trim().min(1).max(100),
-    description: z.string().max(1000).default(''),
-    /** Rules switched on or off by name; a rule not named here follows `otherRules`. */
-    rules: z.record(z.string().max(60), z.boolean()).default({}),
-    /** Whether rules not named in `rules` (including rules added by later versions) run. */
-    otherRules: z.boolean().default(true),
-    glossary: z.array(GlossaryEntrySchema).max(5000).default([]),
-  })
-  .strict()
-export type Profile = z.infer<typeof ProfileSchema>
 
 export const DEFAULT_PROFILE_ID = 'mt-chinese-press'
 export const MINIMAL_PROFILE_ID = 'minimal'
 
 /** Rules the Minimal profile keeps: white space and layout only. */
-const WHITESPACE_ONLY = new Set(['whitespace', 'paragraph-layout'])
+const WHITESPACE_ONLY = new Set(['whitespace', 'space-run', 'trailing-space', 'paragraph-layout'])
 
 /** The profiles every new archive starts with. */
 export function builtInProfiles(): Profile[] {
@@ -67,6 +45,6 @@ export function cleanText(text: string, profile: Profile): CleanResult {
 }
 
 /** What the UI shows of each rule. */
-export function ruleCatalogue(): { id: string; name: string; description: string }[] {
+export function ruleCatalogue(): RuleInfo[] {
   return RULES.map(({ id, name, description }) => ({ id, name, description }))
 }

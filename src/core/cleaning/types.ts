@@ -1,3 +1,8 @@
+import type { Change, Flag } from '../../shared/cleaning'
+import type { GlossaryEntry } from '../../shared/profile'
+
+export type { Change, Flag, GlossaryEntry }
+
 /**
  * The cleaning engine's vocabulary. A rule reads text and proposes edits (or, when it is not
  * sure, review flags); the engine applies the edits, logs each one with the rule that made it,
@@ -33,13 +38,6 @@ export interface FoundMetadata {
   url?: string
 }
 
-export interface GlossaryEntry {
-  /** Whole words or phrases, matched case-insensitively unless `caseSensitive`. */
-  from: string
-  to: string
-  caseSensitive?: boolean
-}
-
 export interface RuleContext {
   readonly glossary: readonly GlossaryEntry[]
   /** Filled by the furniture rules; later rules may read it. */
@@ -59,27 +57,6 @@ export interface Rule {
   /** Rules that make sense on a title line too (spacing, glossary, repetition). */
   appliesToTitle?: boolean
   apply(text: string, ctx: RuleContext): RuleOutput
-}
-
-/** One applied edit, as the change log keeps it. */
-export interface Change {
-  rule: string
-  reason: string
-  /** Which rule application (0-based) made it; edits of one step share its coordinates. */
-  step: number
-  /** The edited span in the coordinates of that step's input text. */
-  start: number
-  end: number
-  /** What stood there and what replaced it. */
-  removed: string
-  replacement: string
-  /** The same span mapped back onto the original text, for display and attribution. */
-  originalStart: number
-  originalEnd: number
-}
-
-export interface Flag extends FlagProposal {
-  rule: string
 }
 
 export interface CleanResult {

@@ -1,9 +1,11 @@
 import { promises as fs } from 'node:fs'
 import type { ImportProgress, ImportSummary } from '../../shared/model'
+import type { Profile } from '../../shared/profile'
 import { ArchiveError, describeIoError } from '../errors'
-import type { NewArticle } from '../store/article-files'
-import type { Archive } from '../store/archive'
-import { articleId, prepareArticle, sha256Hex } from './prepare'
+import type { Archive, BatchWritten } from '../store/archive'
+import { articleId, sha256Hex } from './prepare'
+import { createWriter } from './worker-pool'
+import type { WriteTask } from './writer'
 import { collectFiles } from './walk'
 import { mapLimited } from '../util/concurrency'
 
@@ -16,6 +18,8 @@ export interface ImportOptions {
   batchSize?: number
   /** Least time between two progress reports, so 1,000 files/s do not flood the UI. */
   progressIntervalMs?: number
+  /** The cleaning profile; default the archive's active one, null to store texts uncleaned. */
+  profile?: Profile | null
 }
 
 export const DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -32,7 +36,7 @@ export async function importPaths(
   if (archive.readOnly)
     throw new ArchiveError('read-only', 'This archive is open read-only; nothing can be imported.')
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES
-  const batchSize = options.batchSize ?? 200
+  const batchSize = options.batchSize ?? 500
   const interval = options.progressIntervalMs ?? 100
   const walked = await collectFiles(paths)
   const summary: ImportSummary = {
@@ -60,66 +64,87 @@ export async function importPaths(
   }
   report(null, true)
 
+  const profile = options.profile === undefined ? archive.activeProfile() : options.profile
   const seen = new Map<string, string>() // id → sha256 of everything met in this import
-  // One batch is written and synced while the next is read and prepared.
+  const writer = createWriter(walked.files.length)
+  // One batch is decoded, cleaned, written and synced while the next one is read.
   let writing: Promise<void> = Promise.resolve()
-  const commit = (batch: { article: NewArticle; path: string }[]) => async () => {
-    if (batch.length === 0) return
-    await archive.addBatch(batch.map((b) => b.article))
-    for (const b of batch) {
-      summary.imported.push({ id: b.article.meta.id, path: b.path, title: b.article.meta.title })
+  const commit = async (tasks: Omit<WriteTask, 'dir'>[]) => {
+    if (tasks.length === 0) return
+    const byId = new Map(tasks.map((t) => [articleId(t.sha256), t]))
+    const reasons = new Map<string, string>()
+    const added = await archive.addBatch([...byId.keys()], async (dirOf) => {
+      const results = await writer.run(
+        tasks.map((t) => ({ ...t, dir: dirOf(articleId(t.sha256)) })),
+      )
+      const written: BatchWritten = { articles: [], files: [], dirs: [] }
+      results.forEach((r, i) => {
+        if (r.ok) {
+          written.articles.push(r.meta)
+          written.files.push(...r.files)
+          written.dirs.push(...r.dirs)
+        } else reasons.set(articleId(tasks[i]!.sha256), r.reason)
+      })
+      return written
+    })
+    const addedIds = new Set(added.map((m) => m.id))
+    for (const meta of added) {
+      summary.imported.push({ id: meta.id, path: byId.get(meta.id)!.path, title: meta.title })
     }
-    done += batch.length
+    for (const [id, task] of byId) {
+      if (!addedIds.has(id)) {
+        summary.failed.push({ path: task.path, reason: reasons.get(id) ?? 'it was not written' })
+      }
+    }
+    done += tasks.length
     report(null)
   }
 
-  for (let start = 0; start < walked.files.length; start += batchSize) {
-    if (options.signal?.aborted) {
-      summary.cancelled = true
-      break
+  try {
+    for (let start = 0; start < walked.files.length; start += batchSize) {
+      if (options.signal?.aborted) {
+        summary.cancelled = true
+        break
+      }
+      const paths = walked.files.slice(start, start + batchSize)
+      report(paths[0] ?? null)
+      const outcomes = await mapLimited(paths, READ_CONCURRENCY, (path) =>
+        readCandidate(path, maxBytes),
+      )
+      const tasks: Omit<WriteTask, 'dir'>[] = []
+      const now = new Date().toISOString()
+      paths.forEach((path, i) => {
+        const outcome = outcomes[i]!
+        if ('reason' in outcome) {
+          summary.failed.push({ path, reason: outcome.reason })
+          done++
+          return
+        }
+        const sha = sha256Hex(outcome.bytes)
+        const id = articleId(sha)
+        const existing = archive.has(id) ? archive.summary(id)?.original.sha256 : seen.get(id)
+        if (existing !== undefined) {
+          if (existing === sha) summary.duplicates.push({ id, path })
+          else
+            summary.failed.push({
+              path,
+              reason: `its id ${id} is already used by different content (a hash collision); it was not imported`,
+            })
+          done++
+          return
+        }
+        seen.set(id, sha)
+        tasks.push({ path, bytes: outcome.bytes, sha256: sha, now, profile })
+      })
+      await writing
+      writing = commit(tasks)
+      // Keep a rejection from going unhandled while the next batch is read; awaited below.
+      writing.catch(() => {})
     }
-    const paths = walked.files.slice(start, start + batchSize)
-    report(paths[0] ?? null)
-    const outcomes = await mapLimited(paths, READ_CONCURRENCY, (path) =>
-      readCandidate(path, maxBytes),
-    )
-    const batch: { article: NewArticle; path: string }[] = []
-    const now = new Date().toISOString()
-    paths.forEach((path, i) => {
-      const outcome = outcomes[i]!
-      if ('reason' in outcome) {
-        summary.failed.push({ path, reason: outcome.reason })
-        done++
-        return
-      }
-      const sha = sha256Hex(outcome.bytes)
-      const id = articleId(sha)
-      const existing = archive.has(id) ? archive.summary(id)?.original.sha256 : seen.get(id)
-      if (existing !== undefined) {
-        if (existing === sha) summary.duplicates.push({ id, path })
-        else
-          summary.failed.push({
-            path,
-            reason: `its id ${id} is already used by different content (a hash collision); it was not imported`,
-          })
-        done++
-        return
-      }
-      const prepared = prepareArticle(outcome.bytes, path, now, sha)
-      if (!prepared.ok) {
-        summary.failed.push({ path, reason: prepared.reason })
-        done++
-        return
-      }
-      seen.set(id, sha)
-      batch.push({ article: prepared.article, path })
-    })
     await writing
-    writing = commit(batch)()
-    // Keep a rejection from going unhandled while the next batch is read; it is awaited below.
-    writing.catch(() => {})
+  } finally {
+    await writer.close()
   }
-  await writing
   report(null, true)
   return summary
 }

@@ -26,10 +26,11 @@ const MAX_SOURCE = 120
 /** Language is judged on the opening of long texts: it does not change halfway through. */
 const LANGUAGE_SAMPLE = 20_000
 
-type Field = 'author' | 'text' | 'reporter' | 'date' | 'source' | 'other'
+/** What a label introduces; 'other' labels (editors, font size…) only end the value before them. */
+export type Field = 'author' | 'text' | 'reporter' | 'date' | 'source' | 'other'
 
 // Longer labels first where one begins another ("published on" before "published").
-const LATIN_LABELS: readonly [string, Field][] = [
+export const LATIN_LABELS: readonly [string, Field][] = [
   ['authors?', 'author'],
   ['written by', 'author'],
   ['writer', 'author'],
@@ -52,7 +53,7 @@ const LATIN_LABELS: readonly [string, Field][] = [
   ['font size', 'other'],
 ]
 
-const CJK_LABELS: readonly [string, Field][] = [
+export const CJK_LABELS: readonly [string, Field][] = [
   ['作者', 'author'],
   ['撰文', 'author'],
   ['撰稿', 'author'],
@@ -85,23 +86,39 @@ const CJK_LABELS: readonly [string, Field][] = [
   ['阅读', 'other'],
 ]
 
-const LABEL_RE = new RegExp(
-  `(?:(?<![\\p{L}\\p{N}])(${LATIN_LABELS.map(([p]) => p).join('|')})|(${CJK_LABELS.map(([p]) => p).join('|')}))` +
-    '(\\s*[:：]\\s*|\\s*[/／|｜]\\s*|[ \\t\\u3000]+)',
-  'giu',
-)
-
-const FIELD_OF: readonly [RegExp, Field][] = [...LATIN_LABELS, ...CJK_LABELS].map(([p, f]) => [
-  new RegExp(`^(?:${p})$`, 'iu'),
-  f,
-])
-
-function fieldOf(label: string): Field {
-  return FIELD_OF.find(([re]) => re.test(label))?.[1] ?? 'other'
+/**
+ * A compiled table of labels. The importer uses the tables above; the cleaning rules that take
+ * the same header lines out of the body compile them with a few more (reviewers, proofreaders),
+ * so both read a label the same way.
+ */
+export interface LabelSet {
+  readonly re: RegExp
+  readonly fields: readonly (readonly [RegExp, Field])[]
 }
 
-interface LabelHit {
+export function compileLabels(
+  latin: readonly (readonly [string, Field])[],
+  cjk: readonly (readonly [string, Field])[],
+): LabelSet {
+  const re = new RegExp(
+    `(?:(?<![\\p{L}\\p{N}])(${latin.map(([p]) => p).join('|')})|(${cjk.map(([p]) => p).join('|')}))` +
+      '(\\s*[:：]\\s*|\\s*[/／|｜]\\s*|[ \\t\\u3000]+)',
+    'giu',
+  )
+  const fields = [...latin, ...cjk].map(([p, f]) => [new RegExp(`^(?:${p})$`, 'iu'), f] as const)
+  return { re, fields }
+}
+
+const DEFAULT_LABELS = compileLabels(LATIN_LABELS, CJK_LABELS)
+
+function fieldOf(label: string, labels: LabelSet): Field {
+  return labels.fields.find(([re]) => re.test(label))?.[1] ?? 'other'
+}
+
+export interface LabelHit {
   field: Field
+  /** The label as written (`Editor in charge`, `责任编辑`). */
+  label: string
   /** Where the label starts in the line. */
   start: number
   /** Where its value starts (after the separator). */
@@ -109,7 +126,7 @@ interface LabelHit {
 }
 
 /** Leading decoration a header line may open with: `【来源：新华社】`, `(Source: …)`. */
-const LEADING_DECOR = /^[\s\u3000[【(（「]*/
+export const LEADING_DECOR = /^[\s\u3000[【(（「]*/
 
 /**
  * Finds the labels of a line that really introduce a value: colons for all, a slash for bylines
@@ -117,14 +134,15 @@ const LEADING_DECOR = /^[\s\u3000[【(（「]*/
  * `Publication date 2022-09-21`). `Text` and `文` count only at the start of the line, where
  * they are a byline and not a word of a sentence; a date label needs a real date after it.
  */
-function findLabels(line: string): LabelHit[] {
+export function findLabels(line: string, labels: LabelSet = DEFAULT_LABELS): LabelHit[] {
   const hits: LabelHit[] = []
   const lead = LEADING_DECOR.exec(line)?.[0].length ?? 0
-  LABEL_RE.lastIndex = 0
-  for (let m = LABEL_RE.exec(line); m !== null; m = LABEL_RE.exec(line)) {
+  const re = labels.re
+  re.lastIndex = 0
+  for (let m = re.exec(line); m !== null; m = re.exec(line)) {
     const label = m[1] ?? m[2] ?? ''
     const sep = m[3] ?? ''
-    const field = fieldOf(label)
+    const field = fieldOf(label, labels)
     const valueStart = m.index + m[0].length
     const colon = /[:：]/.test(sep)
     const slash = /[/／|｜]/.test(sep)
@@ -143,14 +161,14 @@ function findLabels(line: string): LabelHit[] {
     ) {
       ok = false
     }
-    if (ok) hits.push({ field, start: m.index, valueStart })
-    else LABEL_RE.lastIndex = m.index + 1
+    if (ok) hits.push({ field, label, start: m.index, valueStart })
+    else re.lastIndex = m.index + 1
   }
   return hits
 }
 
 /** Trims a value and the separators and brackets left around it by the page it came from. */
-function cleanValue(value: string): string {
+export function cleanValue(value: string): string {
   let v = value.replace(/[\s\u3000]+/g, ' ').trim()
   v = v.replace(/^[\s:：|｜/,，;；]+/, '').replace(/[\s|｜/·•,，;；(（[【<>》]+$/, '')
   const wrapped = /^[[【(（「](.*)[\]】)）」]$/.exec(v)
@@ -159,7 +177,7 @@ function cleanValue(value: string): string {
   return v.trim()
 }
 
-function plausibleAuthor(v: string): boolean {
+export function plausibleAuthor(v: string): boolean {
   // A byline is a name or an account, not a sentence.
   return v.length > 0 && v.length <= MAX_AUTHOR && !/[。！？]|[.!?]\s+\S/.test(v)
 }
@@ -169,7 +187,7 @@ function plausibleAuthor(v: string): boolean {
  * (`Qilu Evening Newspaper author Zhang Zhi`). Lower-case keywords only, so that an outlet
  * called "The Author Society" is left whole.
  */
-function splitSource(raw: string): { source: string | null; author: string | null } {
+export function splitSource(raw: string): { source: string | null; author: string | null } {
   let v = cleanValue(raw.split(/[,，;；]|\s[|｜]\s/)[0] ?? '')
   let author: string | null = null
   const byline = /\s+(?:author|writer|reporter|作者|记者|記者)\s+(.+)$/u.exec(v)
@@ -202,9 +220,9 @@ const YMD =
   /^(\d{4})\s*(?:([-./])\s*(\d{1,2})\s*\2\s*(\d{1,2})(?!\d)|年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号號]?)/
 const DMY = new RegExp(`^(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH}\\s*[,/]?\\s*(\\d{4})(?!\\d)`, 'i')
 const MDY = new RegExp(`^${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s*,?\\s*(\\d{4})(?!\\d)`, 'i')
-const TIME_OF_DAY = /^[\sT]*\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?/i
+export const TIME_OF_DAY = /^[\sT]*\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?/i
 /** A numeric date anywhere in a line, for short lines like `China Net: 2007- 12- 17, comments`. */
-const NUMERIC_DATE =
+export const NUMERIC_DATE =
   /(?<!\d)\d{4}\s*(?:[-./]\s*\d{1,2}\s*[-./]\s*\d{1,2}(?!\d)|年\s*\d{1,2}\s*月\s*\d{1,2})/
 
 function iso(y: number, m: number, d: number): string | null {
@@ -219,7 +237,7 @@ function iso(y: number, m: number, d: number): string | null {
  * `21 September 2022`, `11 Mar / 2017`. Returns the ISO date and how many characters it used,
  * or null when there is no date there or it does not exist (2022.02.30).
  */
-function parseDateAt(input: string): { iso: string; length: number } | null {
+export function parseDateAt(input: string): { iso: string; length: number } | null {
   const s = input.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
   const skip = /^[\s\u3000(（[【]*/.exec(s)?.[0].length ?? 0
   const rest = s.slice(skip)
@@ -259,7 +277,7 @@ function offer(current: Candidate | null, value: string | null, tier: number): C
 }
 
 /** `By Zhang Wei` on a line of its own; `By the end of the year…` is a sentence, not a byline. */
-function bylineOf(line: string): string | null {
+export function bylineOf(line: string): string | null {
   const m = /^by\s+(.+)$/i.exec(line)
   if (m?.[1] === undefined) return null
   const name = cleanValue(m[1])
@@ -272,7 +290,7 @@ function bylineOf(line: string): string | null {
 }
 
 /** A line that is only a date, maybe with a time or a little page debris (`2022-06-20 0 By`). */
-function dateOnlyLine(line: string): string | null {
+export function dateOnlyLine(line: string): string | null {
   if (line.length > 40) return null
   const d = parseDateAt(line)
   if (d === null) return null

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto'
 import { basename, extname } from 'node:path'
-import type { ArticleMeta } from '../../shared/model'
+import { IsoDateSchema, type ArticleMeta } from '../../shared/model'
+import type { Profile } from '../../shared/profile'
+import { cleanText } from '../cleaning/profiles'
 import type { NewArticle } from '../store/article-files'
 import { newVersionFile } from '../store/article-files'
 import { decodeText } from './decode'
@@ -27,6 +29,7 @@ export function prepareArticle(
   sourcePath: string,
   now: string,
   sha256 = sha256Hex(bytes),
+  profile: Profile | null = null,
 ): Prepared {
   if (bytes.length === 0) return { ok: false, reason: 'the file is empty' }
   const binary = sniffBinary(bytes)
@@ -40,14 +43,18 @@ export function prepareArticle(
   if (decoded.text.trim() === '') return { ok: false, reason: 'the file holds only white space' }
 
   const header = readHeaderMeta(decoded.text)
+  const clean = profile ? cleanText(decoded.text, profile) : null
+  // What the header says wins; what cleaning found fills the gaps. The title is the exception:
+  // cleaning's is the same line with its repairs (glossary, repetitions, spacing) applied.
+  const found = clean?.metadata ?? {}
   const ext = extname(sourcePath).slice(1).toLowerCase()
   const meta: ArticleMeta = {
     schemaVersion: 1,
     id: articleId(sha256),
-    title: header.title || basename(sourcePath, extname(sourcePath)),
-    author: header.author,
-    date: header.date,
-    source: header.source,
+    title: found.title || header.title || basename(sourcePath, extname(sourcePath)),
+    author: header.author ?? found.author ?? null,
+    date: header.date ?? (found.date && isRealDateString(found.date) ? found.date : null),
+    source: header.source ?? found.source ?? null,
     url: null,
     language: header.language,
     notes: null,
@@ -66,5 +73,18 @@ export function prepareArticle(
     history: [],
   }
   meta.history.push({ file: newVersionFile(meta, now), at: now, by: 'import' })
-  return { ok: true, article: { meta, bytes, cleanedText: decoded.text } }
+  const cleaning = clean && {
+    profile: profile!.id,
+    at: now,
+    changes: clean.changes,
+    flags: clean.flags,
+  }
+  return {
+    ok: true,
+    article: { meta, bytes, cleanedText: clean?.cleaned ?? decoded.text, cleaning },
+  }
+}
+
+function isRealDateString(value: string): boolean {
+  return IsoDateSchema.safeParse(value).success
 }

@@ -15,19 +15,18 @@ import { ArchiveError } from '../errors'
 import { decodeWith } from '../import/decode'
 import { pathExists } from '../fs/atomic'
 import { makeDurable } from '../fs/durability'
-import { forEachLimited } from '../util/concurrency'
 import { Mutex } from '../util/mutex'
 import { ArticleIndex, type IndexRepair } from './article-index'
 import {
   readArticleMeta,
   readCleaned,
+  readCleaningRecord,
   readOriginal,
   readVersion,
   recoverArticle,
   writeArticleMeta,
-  writeNewArticle,
+  writeCleaningRecord,
   writeVersion,
-  type NewArticle,
 } from './article-files'
 import { newestGoodArchiveDoc, rotateBackups } from './backups'
 import { DurableJSONFile } from './durable-json-file'
@@ -35,6 +34,16 @@ import { ArchiveLock, describeHolder, lockHolder } from './lock'
 import { ARCHIVE_FILE, ARTICLES_DIR, INDEX_DIR, articleDir, isShardName } from './layout'
 import { Listing, type ListQuery } from './listing'
 import { ArchiveDocSchema, SCHEMA_VERSION, type ArchiveDoc } from './schemas'
+import { builtInProfiles, DEFAULT_PROFILE_ID } from '../cleaning/profiles'
+import type { CleaningRecord } from '../../shared/cleaning'
+import type { Profile } from '../../shared/profile'
+
+/** What the writer of a batch reports: the articles it laid down and the paths to make durable. */
+export interface BatchWritten {
+  articles: ArticleMeta[]
+  files: string[]
+  dirs: string[]
+}
 
 export interface OpenOptions {
   readOnly?: boolean
@@ -43,9 +52,6 @@ export interface OpenOptions {
   /** Throw the index away and rebuild it from the article folders (ignored when read-only). */
   rebuildIndex?: boolean
 }
-
-/** How many article folders a batch writes at once; more only adds seeks. */
-const WRITE_CONCURRENCY = 8
 
 /**
  * One archive folder, opened by the one process allowed to write it (or read-only by others).
@@ -92,6 +98,8 @@ export class Archive {
         name: options.name?.trim() || basename(root),
         createdAt: new Date().toISOString(),
         settings: {},
+        profiles: builtInProfiles(),
+        activeProfile: DEFAULT_PROFILE_ID,
       },
     )
     await fs.mkdir(join(root, ARTICLES_DIR), { recursive: true })
@@ -110,6 +118,8 @@ export class Archive {
         name: basename(root),
         createdAt: new Date().toISOString(),
         settings: {},
+        profiles: builtInProfiles(),
+        activeProfile: DEFAULT_PROFILE_ID,
       },
     )
     const stat = await fs.stat(root).catch(() => null)
@@ -223,11 +233,16 @@ export class Archive {
   async getArticle(id: string): Promise<ArticleView> {
     const meta = await this.getMeta(id)
     const dir = articleDir(this.root, id)
-    const [original, cleanedText] = await Promise.all([readOriginal(dir, meta), readCleaned(dir)])
+    const [original, cleanedText, cleaning] = await Promise.all([
+      readOriginal(dir, meta),
+      readCleaned(dir),
+      readCleaningRecord(dir),
+    ])
     return {
       meta,
       originalText: decodeWith(original, meta.original.encoding),
       cleanedText,
+      cleaning,
     }
   }
 
@@ -241,30 +256,36 @@ export class Archive {
   }
 
   /**
-   * Write a batch of new articles durably: announce them in the index log, write their folders,
-   * sync every folder once, then commit them to the index. When this resolves every article of
-   * the batch is on disk, and only then may it be reported imported.
+   * Add a batch of new articles durably: announce their ids in the index log, let `write` lay
+   * down their folders (in workers, during an import), make everything durable at once, then
+   * commit them to the index. When this resolves every article it returns is on disk, and only
+   * then may it be reported imported. If `write` fails, every folder of the batch is removed
+   * (none was reported) and the error is passed on.
    */
-  addBatch(articles: readonly NewArticle[]): Promise<ArticleMeta[]> {
+  addBatch(
+    ids: readonly string[],
+    write: (dirOf: (id: string) => string) => Promise<BatchWritten>,
+  ): Promise<ArticleMeta[]> {
     return this.write(async () => {
-      const fresh = articles.filter((a) => !this.index.has(a.meta.id))
-      const ids = fresh.map((a) => a.meta.id)
-      await this.index.begin(ids)
+      const fresh = ids.filter((id) => !this.index.has(id))
+      if (fresh.length === 0) return []
+      await this.index.begin(fresh)
+      let written: BatchWritten
       try {
-        const files: string[] = []
-        const dirs = new Set<string>([join(this.root, ARTICLES_DIR)])
-        await forEachLimited(fresh, WRITE_CONCURRENCY, async (a) => {
-          const written = await writeNewArticle(articleDir(this.root, a.meta.id), a)
-          files.push(...written.files)
-          for (const dir of written.dirs) dirs.add(dir)
-        })
-        await makeDurable(files, [...dirs])
+        written = await write((id) => articleDir(this.root, id))
+        const added = written.articles.filter((m) => !this.index.has(m.id))
+        if (added.length !== written.articles.length || added.some((m) => !fresh.includes(m.id))) {
+          throw new Error('a batch wrote an article it did not announce')
+        }
+        await makeDurable(written.files, [join(this.root, ARTICLES_DIR), ...written.dirs])
       } catch (err) {
-        await this.recover(ids).catch(() => {})
+        await this.recover(fresh).catch(() => {})
         throw err
       }
-      await this.index.commit(fresh.map((a) => a.meta))
-      return fresh.map((a) => a.meta)
+      await this.index.commit(written.articles)
+      const skipped = fresh.filter((id) => !written.articles.some((m) => m.id === id))
+      if (skipped.length > 0) await this.index.drop(skipped)
+      return written.articles
     })
   }
 
@@ -274,8 +295,15 @@ export class Archive {
     text: string,
     by: HistoryEntry['by'],
     note?: string,
+    cleaning?: CleaningRecord,
   ): Promise<{ meta: ArticleMeta; version: HistoryEntry }> {
-    return this.changeArticle(id, (dir, meta) => writeVersion(dir, meta, text, by, note))
+    return this.changeArticle(id, async (dir, meta) => {
+      const result = await writeVersion(dir, meta, text, by, note)
+      // The record describes how this text was made; after a person's edit it still tells
+      // which changes the rules made to the original.
+      if (cleaning) await writeCleaningRecord(dir, cleaning)
+      return result
+    })
   }
 
   /** Restoring a version is itself a new version: nothing is ever lost. */
@@ -290,6 +318,52 @@ export class Archive {
       await writeArticleMeta(dir, next)
       return { meta: next }
     }).then((r) => r.meta)
+  }
+
+  /** The archive's cleaning profiles and which one is active. */
+  profiles(): { profiles: Profile[]; active: string } {
+    return { profiles: structuredClone(this.doc.data.profiles), active: this.activeProfile().id }
+  }
+
+  /** The profile imports and re-cleaning use; falls back to the first if the active one is gone. */
+  activeProfile(): Profile {
+    const { profiles, activeProfile } = this.doc.data
+    return profiles.find((p) => p.id === activeProfile) ?? profiles[0]!
+  }
+
+  /** Add a profile or replace the one with the same id. */
+  saveProfile(profile: Profile): Promise<Profile> {
+    return this.write(async () => {
+      const profiles = this.doc.data.profiles.filter((p) => p.id !== profile.id)
+      const at = this.doc.data.profiles.findIndex((p) => p.id === profile.id)
+      profiles.splice(at < 0 ? profiles.length : at, 0, profile)
+      await this.updateDoc({ profiles })
+      return profile
+    })
+  }
+
+  deleteProfile(id: string): Promise<void> {
+    return this.write(async () => {
+      const profiles = this.doc.data.profiles.filter((p) => p.id !== id)
+      if (profiles.length === this.doc.data.profiles.length) {
+        throw new ArchiveError('not-found', `There is no profile "${id}".`)
+      }
+      if (profiles.length === 0) {
+        throw new ArchiveError('invalid-argument', 'An archive keeps at least one profile.')
+      }
+      const activeProfile =
+        this.doc.data.activeProfile === id ? profiles[0]!.id : this.doc.data.activeProfile
+      await this.updateDoc({ profiles, activeProfile })
+    })
+  }
+
+  setActiveProfile(id: string): Promise<void> {
+    return this.write(async () => {
+      if (!this.doc.data.profiles.some((p) => p.id === id)) {
+        throw new ArchiveError('not-found', `There is no profile "${id}".`)
+      }
+      await this.updateDoc({ activeProfile: id })
+    })
   }
 
   async close(): Promise<void> {
@@ -355,6 +429,18 @@ export class Archive {
       )
     }
     return notices
+  }
+
+  /** Change archive.json; memory follows only once the file is written. */
+  private async updateDoc(patch: Partial<ArchiveDoc>): Promise<void> {
+    const previous = this.doc.data
+    this.doc.data = { ...previous, ...patch }
+    try {
+      await this.doc.write()
+    } catch (err) {
+      this.doc.data = previous
+      throw err
+    }
   }
 
   private write<T>(task: () => Promise<T>): Promise<T> {

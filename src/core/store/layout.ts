@@ -28,6 +28,8 @@ export function indexShardPath(root: string, shard: string): string {
 export const ARTICLE_FILES = {
   meta: 'meta.json',
   cleaned: 'cleaned.txt',
+  /** The change log and review flags of the last cleaning (cleaning.json). */
+  cleaning: 'cleaning.json',
   history: 'history',
   original: (ext: string) => `original.${ext}`,
 } as const

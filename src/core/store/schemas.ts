@@ -1,5 +1,7 @@
 import { z } from 'zod'
 import { ArticleIdSchema, ArticleSummarySchema } from '../../shared/model'
+import { ProfileIdSchema, ProfileSchema } from '../../shared/profile'
+import { builtInProfiles, DEFAULT_PROFILE_ID } from '../cleaning/profiles'
 
 /**
  * The version of the on-disk format this build writes. An archive of a newer version is refused
@@ -19,5 +21,9 @@ export const ArchiveDocSchema = z.object({
   createdAt: z.string(),
   /** Free-form settings of the archive (profiles, glossary and themes get their own keys). */
   settings: z.record(z.string(), z.unknown()).default({}),
+  /** Cleaning profiles of this archive; an archive written before profiles gets the built-ins. */
+  profiles: z.array(ProfileSchema).min(1).default(builtInProfiles),
+  /** The profile imports and re-cleaning use. */
+  activeProfile: ProfileIdSchema.default(DEFAULT_PROFILE_ID),
 })
 export type ArchiveDoc = z.infer<typeof ArchiveDocSchema>

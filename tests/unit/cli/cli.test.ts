@@ -47,7 +47,7 @@ describe('press-archive (the command line, spawned)', () => {
         author: "The official account of Xi'an",
         date: '2022-09-21',
         source: 'China News Network',
-        title: expect.stringMatching(/^Ministry of Education: my country and 58 countries/),
+        title: expect.stringMatching(/^Ministry of Education: China and 58 countries/),
       })
 
       const again = cli('import', archive, SEED_DIR, '--json')
@@ -141,5 +141,64 @@ describe('press-archive (the command line, spawned)', () => {
     copyFileSync(join(dir, 'in', 'one.txt'), join(dir, 'in', 'two.txt'))
     const r = cli('import', root, join(dir, 'in', 'one.txt'), '--json')
     expect(JSON.parse(r.stdout).imported).toHaveLength(1)
+  })
+
+  it('clean prints the cleaned text, or JSON with metadata, changes and flags', () => {
+    const dir = folderWith({
+      'a.txt':
+        'Trade: my country grew\nAuthor:Desk Time:2022.08.07\nmy country grew 5 %.\nSource: Xinhua\n',
+    })
+    const text = cli('clean', join(dir, 'a.txt'))
+    expect(text.code).toBe(0)
+    expect(text.stdout).toContain('China grew 5%.')
+    expect(text.stdout).not.toContain('Author:')
+    const json = JSON.parse(cli('clean', join(dir, 'a.txt'), '--json').stdout)
+    expect(json.metadata).toMatchObject({
+      title: 'Trade: China grew',
+      author: 'Desk',
+      date: '2022-08-07',
+      source: 'Xinhua',
+    })
+    expect(json.changes.length).toBeGreaterThan(0)
+    expect(Array.isArray(json.flags)).toBe(true)
+    const minimal = cli('clean', join(dir, 'a.txt'), '--profile', 'minimal')
+    expect(minimal.stdout).toContain('my country grew 5 %.')
+    expect(cli('clean', join(dir, 'a.txt'), '--profile', 'nope').code).toBe(2)
+    writeFileSync(
+      join(dir, 'b.png'),
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
+    )
+    const png = cli('clean', join(dir, 'b.png'), join(dir, 'a.txt'))
+    expect(png.code).toBe(1)
+    expect(png.stderr).toMatch(/b\.png: a PNG image/)
+    expect(png.stdout).toContain('China grew 5%.')
+  })
+
+  it('reclean proposes by default and applies only to articles nobody edited', () => {
+    const root = join(tempDir(), 'A')
+    const src = folderWith({ 'a.txt': ARTICLE, 'b.txt': ARTICLE.replace('rose', 'fell') })
+    expect(cli('import', root, src).code).toBe(0)
+    const report = JSON.parse(cli('reclean', root, '--json').stdout) as {
+      changed: boolean
+      applied: boolean
+    }[]
+    expect(report).toHaveLength(2)
+    expect(report.every((r) => !r.changed && !r.applied)).toBe(true)
+    expect(cli('reclean', root, '--apply').stdout).toMatch(
+      /2 article\(s\) re-cleaned .*0 would change, 0 applied/,
+    )
+  })
+
+  it('imports through its worker threads when there are many files', () => {
+    const files: Record<string, string> = {}
+    for (let i = 0; i < 80; i++)
+      files[`f${i}.txt`] = `Report ${i}: my country grew\nAuthor:Desk Time:2022.08.07\nBody ${i}.\n`
+    const root = join(tempDir(), 'A')
+    const r = cli('import', root, folderWith(files), '--json')
+    expect(r.stderr).toBe('')
+    const summary = JSON.parse(r.stdout)
+    expect(summary.imported).toHaveLength(80)
+    expect(summary.imported[0].title).toMatch(/^Report \d+: China grew$/)
+    expect(cli('check', root).code).toBe(0)
   })
 })

@@ -21,7 +21,7 @@ export const glossaryRule: Rule = {
         const start = m.index
         const end = start + m[0].length
         if (!isWholeWord(text, start, end)) continue
-        const entry = byKey.get(m[0].toLowerCase()) ?? byKey.get(m[0])
+        const entry = byKey.get(keyOf(m[0], false)) ?? byKey.get(keyOf(m[0], true))
         if (!entry) continue
         const replacement = capitaliseLike(entry.to, m[0], atSentenceStart(text, start))
         edits.push({ start, end, replacement, reason: `glossary: “${entry.from}” → “${entry.to}”` })
@@ -47,14 +47,20 @@ function compile(entries: readonly GlossaryEntry[]): Compiled[] {
     const group = entries.filter((e) => Boolean(e.caseSensitive) === caseSensitive)
     if (group.length === 0) continue
     const byKey = new Map<string, GlossaryEntry>()
-    for (const e of group) byKey.set(caseSensitive ? e.from : e.from.toLowerCase(), e)
+    for (const e of group) byKey.set(keyOf(e.from, caseSensitive), e)
     const alternatives = [...byKey.keys()]
       .sort((a, b) => b.length - a.length)
-      .map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'))
+      .map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '[ \\t]+'))
     out.push({ pattern: new RegExp(alternatives.join('|'), caseSensitive ? 'gu' : 'giu'), byKey })
   }
   cache.set(entries, out)
   return out
+}
+
+/** Entries are found whatever the spacing inside a term (`my  country`). */
+function keyOf(term: string, caseSensitive: boolean): string {
+  const spaced = term.trim().replace(/\s+/g, ' ')
+  return caseSensitive ? spaced : spaced.toLowerCase()
 }
 
 /** Latin terms must not be part of a longer word; CJK terms have no word boundaries. */

@@ -1,13 +1,33 @@
 import type { Rule } from '../types'
+import { FLAG_RULES } from './flags'
+import { furnitureRules } from './furniture'
 import { glossaryRule } from './glossary'
 import { paragraphLayoutRule, whitespaceRule } from './paragraphs'
+import { duplicateLinesRule, repetitionRule } from './repetition'
+import { PUNCTUATION_SPACING_RULES, SPACE_NORMALISING_RULES, SPACED_HYPHEN_RULES } from './spacing'
 
 /**
- * Every rule, in the order the pipeline runs them. The order matters: furniture comes out
- * before anything repairs the text around it, hyphens are joined before repetitions are
- * compared, and the layout is settled before the flag-only rules measure sentences.
+ * Every rule, in the order the pipeline runs them. The order matters:
+ * - white space first, so every later rule sees single spaces and LF;
+ * - furniture (title, header, end marker, portal lines) out before anything repairs the text
+ *   around it, then repeated captions;
+ * - hyphens joined and glossary terms replaced before repetitions are compared, so
+ *   `cross -domain, cross -domain` and `my country, China` collapse in one pass;
+ * - punctuation spacing, then the layout of paragraphs;
+ * - flag-only rules last, measuring the text a person will read.
  */
-export const RULES: readonly Rule[] = [whitespaceRule, glossaryRule, paragraphLayoutRule]
+export const RULES: readonly Rule[] = [
+  whitespaceRule,
+  ...SPACE_NORMALISING_RULES,
+  ...furnitureRules,
+  duplicateLinesRule,
+  ...SPACED_HYPHEN_RULES,
+  glossaryRule,
+  repetitionRule,
+  ...PUNCTUATION_SPACING_RULES,
+  paragraphLayoutRule,
+  ...FLAG_RULES,
+]
 
 export function ruleById(id: string): Rule | undefined {
   return RULES.find((r) => r.id === id)

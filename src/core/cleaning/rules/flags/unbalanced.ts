@@ -1,0 +1,250 @@
+import type { FlagProposal, Rule } from '../../types'
+
+/**
+ * Flags quotation marks that open and never close in their paragraph, or close without opening:
+ * machine translation and scrapers drop or double them (`scapegoat”`, `Xi ‘an`). Straight double
+ * quotes are paired by position (an opening one follows a space, a closing one precedes one);
+ * an inch mark after a digit (`27"`) is not a quote. Straight single quotes and `’` are left out:
+ * they are apostrophes far more often than quotes. Only an opening `‘` with no `’` after it is
+ * flagged.
+ */
+export const unbalancedQuotesRule: Rule = {
+  id: 'unbalanced-quotes',
+  name: 'Unbalanced quotes',
+  description: 'Flags quotation marks without their partner in the same paragraph.',
+  apply(text) {
+    return { flags: checkQuotes(text) }
+  },
+}
+
+const CURLY_PAIRS: Readonly<Record<string, string>> = { '“': '”', '「': '」', '『': '』', '«': '»' }
+const CURLY_CLOSERS: Readonly<Record<string, string>> = {
+  '”': '“',
+  '」': '「',
+  '』': '『',
+  '»': '«',
+}
+/** Every character the quote check looks at, and the line break that ends a paragraph. */
+const QUOTES = /["“”「」『』«»‘’\n]/g
+
+function checkQuotes(text: string): FlagProposal[] {
+  const flags: FlagProposal[] = []
+  let out: FlagProposal[] = []
+  const open = new Openers()
+  let straightOpen = -1
+  let singles: number[] = []
+  let lineStart = 0
+  const endParagraph = (): void => {
+    for (const p of open.clear()) unclosedQuote(text, p, out)
+    if (straightOpen >= 0) unclosedQuote(text, straightOpen, out)
+    for (const p of singles) unclosedQuote(text, p, out)
+    out.sort((a, b) => a.start - b.start)
+    for (const f of out) flags.push(f)
+    out = []
+    straightOpen = -1
+    singles = []
+  }
+  QUOTES.lastIndex = 0
+  for (let m = QUOTES.exec(text); m; m = QUOTES.exec(text)) {
+    const i = m.index
+    const ch = m[0]
+    if (ch === '\n') {
+      endParagraph()
+      lineStart = i + 1
+    } else if (CURLY_PAIRS[ch] !== undefined) {
+      open.push(i, ch)
+    } else if (CURLY_CLOSERS[ch] !== undefined) {
+      const above = open.close(CURLY_CLOSERS[ch])
+      if (above === undefined) {
+        out.push(quoteFlag(i, `The closing quote ${ch} has no opening quote in this paragraph.`))
+      } else {
+        // Openers above the match were never closed: `“a 「b” c`.
+        for (const p of above) unclosedQuote(text, p, out)
+      }
+    } else if (ch === '"') {
+      // `27"` with no quote open is an inch mark; with one open, it closes it (`"3.15"`).
+      if (straightOpen < 0 && /\d/.test(text[i - 1] ?? '')) continue
+      const role = straightRole(text, i, lineStart)
+      if (role === 'open' || (role === 'either' && straightOpen < 0)) {
+        if (straightOpen >= 0) unclosedQuote(text, straightOpen, out)
+        straightOpen = i
+      } else if (straightOpen >= 0) {
+        straightOpen = -1
+      } else {
+        out.push(quoteFlag(i, 'This closing quote " has no opening quote in this paragraph.'))
+      }
+    } else if (ch === '‘') {
+      singles.push(i)
+    } else {
+      // `’` closes the latest `‘`, or is an apostrophe.
+      singles.pop()
+    }
+  }
+  endParagraph()
+  return flags
+}
+
+/**
+ * Open quotes or brackets of several kinds, nested. Finding the opener a closer matches takes
+ * constant time (amortised), so a paragraph of a thousand stray brackets is no slower than one.
+ */
+class Openers {
+  private readonly positions: number[] = []
+  private readonly kinds: string[] = []
+  /** For each kind, the indices (into `positions`) of its open ones. */
+  private readonly byKind = new Map<string, number[]>()
+
+  push(position: number, kind: string): void {
+    let stack = this.byKind.get(kind)
+    if (stack === undefined) this.byKind.set(kind, (stack = []))
+    stack.push(this.positions.length)
+    this.positions.push(position)
+    this.kinds.push(kind)
+  }
+
+  /** Close the latest opener of `kind`: the openers opened after it (left unclosed), or undefined. */
+  close(kind: string): number[] | undefined {
+    const at = this.byKind.get(kind)?.pop()
+    if (at === undefined) return undefined
+    const above = this.positions.splice(at + 1)
+    for (const k of this.kinds.splice(at + 1)) this.byKind.get(k)!.pop()
+    this.positions.length = at
+    this.kinds.length = at
+    return above
+  }
+
+  /** Forget every opener, returning those still open. */
+  clear(): number[] {
+    const open = this.positions.splice(0)
+    this.kinds.length = 0
+    this.byKind.clear()
+    return open
+  }
+}
+
+function unclosedQuote(text: string, p: number, out: FlagProposal[]): void {
+  out.push(quoteFlag(p, `The opening quote ${text[p]} is never closed in this paragraph.`))
+}
+
+function quoteFlag(p: number, message: string): FlagProposal {
+  return { start: p, end: p + 1, kind: 'unbalanced-quotes', message }
+}
+
+/** A straight quote after a space opens; one before a space or punctuation closes. */
+function straightRole(text: string, i: number, lineStart: number): 'open' | 'close' | 'either' {
+  const before = i > lineStart ? text[i - 1]! : ' '
+  const after = text[i + 1] ?? ' '
+  const spaceBefore = /[\s([{—–-]/.test(before)
+  const spaceAfter = /[\s.,;:!?)\]}—–-]/.test(after)
+  if (spaceBefore && !spaceAfter) return 'open'
+  if (spaceAfter && !spaceBefore) return 'close'
+  return 'either'
+}
+
+/** Each bracket's family; the full-width and the ASCII forms pair with each other. */
+const OPENERS: Readonly<Record<string, string>> = {
+  '(': '(',
+  '（': '(',
+  '[': '[',
+  '［': '[',
+  '【': '[',
+  '〔': '[',
+  '《': '《',
+  '〈': '〈',
+  '{': '{',
+}
+const CLOSERS: Readonly<Record<string, string>> = {
+  ')': '(',
+  '）': '(',
+  ']': '[',
+  '］': '[',
+  '】': '[',
+  '〕': '[',
+  '》': '《',
+  '〉': '〈',
+  '}': '{',
+}
+const BRACKETS = /[()（）[\]［］【】〔〕《》〈〉{}\n]/g
+
+/**
+ * Flags brackets that open and never close in their paragraph, or close without opening: `()`,
+ * `[]`, `【】`, `《》` and their full-width forms. A lost bracket usually means lost words, or
+ * a caption or a speaker tag cut in two. List markers (`1)`, `a)`) and emoticons are not
+ * brackets.
+ */
+export const unbalancedBracketsRule: Rule = {
+  id: 'unbalanced-brackets',
+  name: 'Unbalanced brackets',
+  description: 'Flags brackets without their partner in the same paragraph.',
+  apply(text) {
+    return { flags: checkBrackets(text) }
+  },
+}
+
+function checkBrackets(text: string): FlagProposal[] {
+  const flags: FlagProposal[] = []
+  let out: FlagProposal[] = []
+  const open = new Openers()
+  let lineStart = 0
+  const endParagraph = (): void => {
+    for (const p of open.clear()) out.push(bracketFlag(text, p, 'open'))
+    out.sort((a, b) => a.start - b.start)
+    for (const f of out) flags.push(f)
+    out = []
+  }
+  BRACKETS.lastIndex = 0
+  for (let m = BRACKETS.exec(text); m; m = BRACKETS.exec(text)) {
+    const i = m.index
+    const ch = m[0]
+    if (ch === '\n') {
+      endParagraph()
+      lineStart = i + 1
+      continue
+    }
+    const family = OPENERS[ch]
+    if (family !== undefined) {
+      open.push(i, family)
+      continue
+    }
+    const above = open.close(CLOSERS[ch]!)
+    if (above !== undefined) {
+      // Openers above the match were never closed: `(a [b) c`.
+      for (const p of above) out.push(bracketFlag(text, p, 'open'))
+      continue
+    }
+    if (isListMarker(text, i, lineStart) || isEmoticon(text, i)) continue
+    out.push(bracketFlag(text, i, 'close'))
+  }
+  endParagraph()
+  return flags
+}
+
+function bracketFlag(text: string, p: number, side: 'open' | 'close'): FlagProposal {
+  const ch = text[p]!
+  return {
+    start: p,
+    end: p + 1,
+    kind: 'unbalanced-brackets',
+    message:
+      side === 'open'
+        ? `The bracket ${ch} is never closed in this paragraph.`
+        : `The bracket ${ch} closes nothing in this paragraph.`,
+  }
+}
+
+/** `1)`, `a)`, `iv)` at the start of a line or after a space: a list marker. */
+function isListMarker(text: string, i: number, lineStart: number): boolean {
+  const ch = text[i]
+  if (ch !== ')' && ch !== '）') return false
+  let k = i - 1
+  while (k >= lineStart && /[0-9A-Za-z]/.test(text[k]!)) k--
+  const marker = text.slice(k + 1, i)
+  return (
+    /^(?:\d{1,3}|[A-Za-z]|[ivx]{1,4})$/.test(marker) && (k < lineStart || /[\s(（]/.test(text[k]!))
+  )
+}
+
+/** `:)`, `;-)`. */
+function isEmoticon(text: string, i: number): boolean {
+  return /[:;=]/.test(text[i - 1] ?? '') || /[:;=]-/.test(text.slice(i - 2, i))
+}

@@ -1,0 +1,286 @@
+import type { EditProposal, FlagProposal, FoundMetadata, Rule, RuleContext } from '../../types'
+import { removeLines } from './lines'
+import { Page } from './page'
+import {
+  describeParts,
+  gluedCredit,
+  isBreadcrumb,
+  isCredit,
+  isSiteTag,
+  isTitleLike,
+  readHeaderLine,
+  scrapedDatePrefix,
+  type HeaderInfo,
+  type Ranked,
+} from './patterns'
+
+/** A title this short could be a word of the story; its copies further down are left alone. */
+const MIN_TITLE_FOR_CAPTIONS = 12
+/** Lines above the title that can be page furniture (site tag, breadcrumb, page title). */
+const MAX_PRE_TITLE = 3
+/** How far into the kept text a header line left behind is worth a flag. */
+const FLAG_WITHIN_LINES = 3
+
+interface Found {
+  author?: Ranked
+  date?: Ranked
+  source?: string
+  editor?: string
+}
+
+function take(found: Found, info: HeaderInfo): void {
+  if (info.author !== undefined && (!found.author || info.author.tier < found.author.tier)) {
+    found.author = info.author
+  }
+  if (info.date !== undefined && (!found.date || info.date.tier < found.date.tier)) {
+    found.date = info.date
+  }
+  found.source ??= info.source
+  found.editor ??= info.editor
+}
+
+/** Whether the metadata now holds one of the values this line gave. */
+function gaveValue(info: HeaderInfo, md: FoundMetadata): boolean {
+  return (
+    (info.author !== undefined && md.author === info.author.value) ||
+    (info.date !== undefined && md.date === info.date.value) ||
+    (info.source !== undefined && md.source === info.source) ||
+    (info.editor !== undefined && md.editor === info.editor)
+  )
+}
+
+function reasonFor(info: HeaderInfo, md: FoundMetadata, where = ''): string {
+  const what = describeParts(info.parts) + where
+  if (info.parts.every((p) => p === 'reviewer' || p === 'other')) return `${what} removed`
+  return gaveValue(info, md)
+    ? `${what} moved to metadata`
+    : `${what} removed (the metadata already has it)`
+}
+
+/**
+ * Takes the title and the header lines out of the body into the metadata. The first line is a
+ * title only when it looks like one and a header line follows it (directly, or after one more
+ * headline-like line: a subtitle, which stays), or when it is repeated right below itself, so a
+ * cleaned body, whose first line is a paragraph, never loses that line on a second run. The same
+ * test decides how far the header block goes, which is why a second run finds nothing more.
+ */
+export const headerRule: Rule = {
+  id: 'header',
+  name: 'Title and header lines',
+  description:
+    'Moves the title and the byline, date, source and editor lines (Author:… Time:…, Source:, ' +
+    'Editor in charge:, 来源：, 作者：…) into the metadata, and takes credits closing the story ' +
+    'out of the body.',
+  apply(text: string, ctx: RuleContext) {
+    const page = new Page(text)
+    const { lines } = page
+    const head: Found = {}
+    const removals = new Map<number, string>()
+    /** Lines whose reason depends on what the metadata ends up holding. */
+    const credits: { line: number; info: HeaderInfo; where: string }[] = []
+    const edits: EditProposal[] = []
+    const flags: FlagProposal[] = []
+
+    const trimmed = (i: number): string => lines[i]!.trimmed
+    const isHeader = (i: number): boolean => i !== -1 && page.header(i) !== null
+    // Share buttons and the like between header lines are the portal rule's; they do not
+    // separate a title from its byline. Lines already taken out are gone, as on a second run.
+    // Nothing after the end marker counts: that is other articles' teasers.
+    const transparent = (i: number): boolean => page.portal(i) !== null && page.header(i) === null
+    const skip = (j: number): boolean => trimmed(j) === '' || transparent(j) || removals.has(j)
+    /** The next line that counts, past the copies of line i right below it (captions). */
+    const next = (i: number): number => {
+      const same = i >= 0 ? trimmed(i) : null
+      for (let j = i + 1; j < page.bodyEnd; j++) {
+        if (!skip(j) && trimmed(j) !== same) return j
+      }
+      return -1
+    }
+    /** Copies of line i right below it (a headline repeated as an image caption). */
+    const copiesOf = (i: number, t = trimmed(i)): number[] => {
+      const copies: number[] = []
+      for (let j = i + 1; j < page.bodyEnd; j++) {
+        if (skip(j)) continue
+        if (trimmed(j) !== t) break
+        copies.push(j)
+      }
+      return copies
+    }
+    const headlineAt = (i: number, t?: string): boolean =>
+      i !== -1 && page.header(i) === null && isTitleLike(t ?? trimmed(i))
+    /** A headline-like line with a header line right after it, or after one more headline. */
+    const opensHeader = (i: number, t?: string): boolean => {
+      if (!headlineAt(i, t)) return false
+      const n1 = next(i)
+      return isHeader(n1) || (headlineAt(n1) && isHeader(next(n1)))
+    }
+
+    let title: string | null = null
+    let prefix: { line: number; length: number } | null = null
+    const takeTitle = (i: number, t: string, reason: string): void => {
+      removals.set(
+        i,
+        title === null ? reason : 'headline with header lines below it (a second title)',
+      )
+      for (const j of copiesOf(i, t)) removals.set(j, 'title repeated below itself')
+      if (title === null && t.length >= MIN_TITLE_FOR_CAPTIONS) {
+        // Image captions repeating the title, anywhere in the story.
+        for (let j = 0; j < page.bodyEnd; j++) {
+          if (!removals.has(j) && trimmed(j) === t) removals.set(j, 'caption repeating the title')
+        }
+      }
+      title ??= t
+    }
+    const takeHeader = (i: number, info = page.header(i)!): void => {
+      removals.set(i, '')
+      take(head, info)
+      credits.push({ line: i, info, where: '' })
+    }
+
+    // The head, read as a second run would read what is left of it, until that finds nothing
+    // more: page furniture above the title, the title, the header block under it.
+    for (let round = 0; round < lines.length && prefix === null; round++) {
+      const removed = removals.size
+      const maybe: { line: number; reason: string }[] = []
+      let found = false
+      let c = next(-1)
+      for (let k = 0; k < MAX_PRE_TITLE && c !== -1; k++) {
+        const t = trimmed(c)
+        const n = next(c)
+        const nt = n === -1 ? '' : trimmed(n)
+        const scraped = page.header(c) === null ? scrapedDatePrefix(lines[c]!.text) : null
+        const copies = copiesOf(c)
+        const rest = scraped === null ? null : readHeaderLine(lines[c]!.text.slice(scraped.length))
+        if (scraped !== null && rest !== null) {
+          // `date 2022-09-21 Source: Xinhua`: a header line behind the scraper's date.
+          const info: HeaderInfo = { ...rest, date: rest.date ?? { value: scraped.iso, tier: 0 } }
+          if (!info.parts.includes('date')) info.parts = [...info.parts, 'date']
+          for (const j of [c, ...copies]) takeHeader(j, info)
+        } else if (isBreadcrumb(t)) {
+          for (const j of [c, ...copies]) removals.set(j, 'breadcrumb navigation line')
+        } else if (scraped !== null) {
+          head.date ??= { value: scraped.iso, tier: 0 }
+          if (nt.length < 10 || !lines[c]!.text.slice(scraped.length).includes(nt)) {
+            prefix = { line: c, length: scraped.length }
+            break
+          }
+          // `date 2022-11-27 Home News <title>-Hangzhou Net` above the bare title.
+          for (const j of [c, ...copies]) {
+            removals.set(j, 'page header (date and breadcrumb) moved to metadata')
+          }
+        } else if (n !== -1 && isSiteTag(t)) {
+          for (const j of [c, ...copies])
+            maybe.push({ line: j, reason: 'site name above the title' })
+        } else if (nt.length >= 15 && t !== nt && t.length <= 300 && t.includes(nt)) {
+          for (const j of [c, ...copies]) {
+            maybe.push({ line: j, reason: 'page title with the site name, above the title' })
+          }
+        } else break
+        c = n
+      }
+
+      // The title: a headline with a header line below it, or repeated right below itself.
+      if (c !== -1 && page.header(c) === null) {
+        const t = prefix === null ? trimmed(c) : lines[c]!.text.slice(prefix.length).trim()
+        if (isTitleLike(t) && (copiesOf(c, t).length > 0 || opensHeader(c, t))) {
+          const withDate = prefix !== null
+          takeTitle(c, t, withDate ? 'date and title moved to metadata' : 'title moved to metadata')
+          prefix = null
+          found = true
+        }
+      }
+      if (prefix !== null) {
+        const start = lines[prefix.line]!.start
+        edits.push({
+          start,
+          end: start + prefix.length,
+          replacement: '',
+          reason: 'scraped date prefix moved to metadata',
+        })
+      }
+
+      // The header block: header lines, and subtitles that have header lines right after them.
+      // Where it stops, the line must not look like a title on a second run: a headline repeated
+      // right below itself keeps one copy.
+      let at = found ? next(c) : prefix === null && isHeader(c) ? c : -1
+      for (; at !== -1; at = next(at)) {
+        const copies = copiesOf(at)
+        if (isHeader(at)) {
+          found = true
+          for (const j of [at, ...copies]) takeHeader(j)
+        } else if (opensHeader(at) || (copies.length > 0 && isTitleLike(trimmed(at)))) {
+          for (const j of copies) removals.set(j, 'line repeated right below itself')
+        } else break
+      }
+      if (found) for (const m of maybe) removals.set(m.line, m.reason)
+      if (removals.size === removed) break
+    }
+
+    // Credits closing the story, and those right after an end marker (which that rule deletes).
+    // The closing run is found past the lines taken out above, as a second run would find it.
+    let tailStart = page.bodyEnd
+    for (let i = page.bodyEnd - 1; i >= 0; i--) {
+      if (trimmed(i) === '' || removals.has(i)) continue
+      if (!page.isClosingFurniture(i)) break
+      tailStart = i
+    }
+    const tail: Found = {}
+    for (let i = tailStart; i < page.bodyEnd; i++) {
+      const info = page.header(i)
+      if (removals.has(i) || i === prefix?.line || !isCredit(info)) continue
+      take(tail, info)
+      credits.push({ line: i, info, where: ' at the end' })
+    }
+    if (page.end !== null && page.end.inlineAt < 0) {
+      for (let j = next(page.end.line); j !== -1 && isCredit(page.header(j)); j = next(j)) {
+        take(tail, page.header(j)!)
+      }
+    }
+    let last = tailStart - 1
+    while (last >= 0 && (trimmed(last) === '' || removals.has(last))) last--
+    let glued = last >= 0 ? gluedCredit(lines[last]!.text) : null
+    // Never into the date prefix taken off the same line.
+    if (glued !== null && prefix !== null && last === prefix.line && glued.at < prefix.length) {
+      glued = null
+    }
+    if (glued !== null) take(tail, glued.info)
+
+    const md = ctx.metadata
+    if (title !== null) md.title ??= title
+    for (const found of [head, tail]) {
+      if (found.author !== undefined) md.author ??= found.author.value
+      if (found.date !== undefined) md.date ??= found.date.value
+      if (found.source !== undefined) md.source ??= found.source
+      if (found.editor !== undefined) md.editor ??= found.editor
+    }
+    for (const { line, info, where } of credits) removals.set(line, reasonFor(info, md, where))
+    if (glued !== null) {
+      const start = lines[last]!.start
+      edits.push({
+        start: start + glued.at,
+        end: start + glued.end,
+        replacement: '',
+        reason: reasonFor(glued.info, md, ' closing the last paragraph'),
+      })
+    }
+
+    // A labelled header line left at the top: its line above did not look like a title.
+    let seen = 0
+    for (let i = 0; i < lines.length && seen < FLAG_WITHIN_LINES; i++) {
+      if (trimmed(i) === '' || removals.has(i)) continue
+      seen++
+      if (page.header(i)?.labelled === true) {
+        flags.push({
+          start: lines[i]!.start,
+          end: lines[i]!.end,
+          kind: 'header-in-body',
+          message:
+            'This looks like a header line (byline, date or source), but the line above it does ' +
+            'not look like a title, so it was left in the text.',
+        })
+      }
+    }
+
+    return { edits: [...edits, ...removeLines(text, lines, removals)], flags }
+  },
+}

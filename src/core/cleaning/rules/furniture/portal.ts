@@ -1,0 +1,93 @@
+import type { FlagProposal, Rule, RuleContext } from '../../types'
+import { removeLines } from './lines'
+import { Page } from './page'
+import {
+  isBreadcrumb,
+  isEditorCredit,
+  isSiteTag,
+  isTitleLike,
+  PORTAL_REASONS,
+  scrapedDatePrefix,
+} from './patterns'
+
+/**
+ * Removes the furniture web portals and WeChat put around a story, as whole lines: "Click the blue
+ * word to follow us", "Long press to identify the QR code", Share / Like / Looking, "Read the
+ * original text", "Leave a Reply" and the comment form after it, "Related articles" lists,
+ * "This article is reprinted from:", "Statement:" and copyright footers, "Image source: Internet",
+ * "Original article: www…", editor credits. Only at the head (before the first paragraph) and at
+ * the tail (the run of such lines closing the story): in the middle of a story the same words may
+ * be the story's own, so a line there is flagged at most.
+ */
+export const portalRule: Rule = {
+  id: 'portal-furniture',
+  name: 'Portal and WeChat furniture',
+  description:
+    'Removes follow prompts, QR code prompts, share/like buttons, "Read the original text", ' +
+    'comment forms, related-article lists, reprint and copyright statements at the head or tail.',
+  apply(text: string, ctx: RuleContext) {
+    const page = new Page(text)
+    const { lines } = page
+    const removals = new Map<number, string>()
+    const take = (i: number, reason: string): void => {
+      removals.set(i, reason)
+      const url = page.portal(i)?.url
+      if (url !== undefined) ctx.metadata.url ??= url
+    }
+    /** Portal lines, not header lines that happen to match (those are the header rule's). */
+    const portalOnly = (i: number) => (page.header(i) === null ? page.portal(i) : null)
+
+    // The head: everything before the first paragraph (a line that is no headline or furniture).
+    let headEnd = 0
+    for (; headEnd < page.bodyEnd; headEnd++) {
+      const t = lines[headEnd]!.trimmed
+      if (t === '') continue
+      const p = portalOnly(headEnd)
+      if (p !== null) take(headEnd, PORTAL_REASONS[p.kind])
+      else if (
+        page.header(headEnd) === null &&
+        !isTitleLike(t) &&
+        !isBreadcrumb(t) &&
+        !isSiteTag(t) &&
+        scrapedDatePrefix(t) === null
+      ) {
+        break
+      }
+    }
+
+    // A comments or related-articles heading, and everything after it.
+    if (page.cut !== null) {
+      const kind = page.portal(page.cut)!.kind
+      for (let i = page.cut; i < lines.length; i++) {
+        if (lines[i]!.trimmed === '') continue
+        const p = portalOnly(i)
+        take(i, PORTAL_REASONS[p?.kind ?? kind])
+      }
+    }
+
+    // The run of closing furniture before it; credits with a source or byline are left to the
+    // header rule, which moves them into the metadata.
+    for (let i = page.tailStart; i < page.bodyEnd; i++) {
+      if (lines[i]!.trimmed === '' || removals.has(i)) continue
+      const p = portalOnly(i)
+      if (p !== null) take(i, PORTAL_REASONS[p.kind])
+      else if (isEditorCredit(page.header(i))) take(i, 'editor credit of the page')
+    }
+
+    // Unmistakable furniture in the middle of the story: a person decides.
+    const flags: FlagProposal[] = []
+    for (let i = headEnd; i < page.tailStart; i++) {
+      const p = portalOnly(i)
+      if (p === null || !p.strong || removals.has(i)) continue
+      flags.push({
+        start: lines[i]!.start,
+        end: lines[i]!.end,
+        kind: 'furniture-in-body',
+        message: `This line looks like page furniture (${PORTAL_REASONS[p.kind]}) in the middle of the text; it was kept.`,
+        suggestion: '',
+      })
+    }
+
+    return { edits: removeLines(text, lines, removals), flags }
+  },
+}

@@ -1,0 +1,2 @@
+export { duplicateLinesRule, findDuplicateLines } from './duplicate-lines'
+export { findRepetitions, repetitionRule } from './repetition'
