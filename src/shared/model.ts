@@ -74,11 +74,15 @@ export const ArticleMetaSchema = EditableMetaSchema.extend({
 })
 export type ArticleMeta = z.infer<typeof ArticleMetaSchema>
 
-/** What the index keeps of an article: everything but its history and notes. */
+/** What the index keeps of an article: everything the list needs, not its history or notes. */
 export const ArticleSummarySchema = ArticleMetaSchema.omit({
   history: true,
   schemaVersion: true,
   notes: true,
+}).extend({
+  // Where it was imported from stays in meta.json: at 100k articles the paths alone are a
+  // fifth of the index that every opening reads.
+  original: OriginalInfoSchema.omit({ importedFrom: true }),
 })
 export type ArticleSummary = z.infer<typeof ArticleSummarySchema>
 

@@ -1,3 +1,4 @@
+import { readHeaderMeta } from '../import/metadata'
 import type {
   Change,
   CleanResult,
@@ -96,6 +97,16 @@ export function cleanWith(
 ): CleanResult {
   const metadata: FoundMetadata = {}
   const body = runRules(original, rules, { glossary, metadata })
+  // Where the furniture rules took nothing out, the header reader still names what it can (the
+  // first line as the title, a byline or date it recognises), without touching the text.
+  const header = readHeaderMeta(original)
+  metadata.title ||= header.title || undefined
+  metadata.author ||= header.author ?? undefined
+  metadata.date ||= header.date ?? undefined
+  metadata.source ||= header.source ?? undefined
+  for (const key of Object.keys(metadata) as (keyof FoundMetadata)[]) {
+    if (metadata[key] === undefined) delete metadata[key]
+  }
   if (metadata.title) {
     const titleRules = rules.filter((r) => r.appliesToTitle)
     metadata.title = runRules(metadata.title, titleRules, { glossary, metadata: {} }).text.trim()

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { Worker } from 'node:worker_threads'
 import { ArchiveError } from '../errors'
 import { prepareAndWrite, writeFailureMessage, type WriteResult, type WriteTask } from './writer'
@@ -58,7 +58,8 @@ export function useImportWorker(file: string): void {
 
 function workerScript(): WorkerScript | null {
   if (builtWorker) return existsSync(builtWorker) ? { code: builtWorker, eval: false } : null
-  const source = join(__dirname, 'import-worker.ts')
+  // __filename, not __dirname: tsx sets only the former right when an ESM entry loads this file.
+  const source = join(dirname(__filename), 'import-worker.ts')
   if (!existsSync(source)) return null
   return { code: `require('tsx/cjs');require(${JSON.stringify(source)})`, eval: true }
 }

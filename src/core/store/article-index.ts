@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { Low } from 'lowdb'
 import type { ArticleMeta, ArticleSummary } from '../../shared/model'
 import { ArchiveError } from '../errors'
+import { forEachLimited } from '../util/concurrency'
 import { DurableJSONFile } from './durable-json-file'
 import { IndexLog, unfinishedIds } from './index-log'
 import {
@@ -71,25 +72,24 @@ export class ArticleIndex {
     const indexShards = indexFiles.filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5))
     const names = new Set([...articleShards, ...indexShards].filter(isShardName))
     const repairs: IndexRepair[] = []
-    await Promise.all(
-      [...names].map(async (shard) => {
-        const low = index.newShard(shard)
-        let reason: IndexRepair['reason'] | null = null
-        try {
-          await low.read()
-          if (!indexShards.includes(shard)) reason = 'missing'
-        } catch (err) {
-          if (!(err instanceof ArchiveError && err.code === 'corrupt')) throw err
-          reason = 'corrupt'
-        }
-        if (reason) {
-          low.data = { schemaVersion: SCHEMA_VERSION, articles: await scanShard(root, shard) }
-          repairs.push({ shard, reason, articles: Object.keys(low.data.articles).length })
-          index.dirty.add(shard)
-        }
-        index.shards.set(shard, low)
-      }),
-    )
+    // A few shards at a time: reading all 256 at once only piles up garbage for the collector.
+    await forEachLimited([...names], 8, async (shard) => {
+      const low = index.newShard(shard)
+      let reason: IndexRepair['reason'] | null = null
+      try {
+        await low.read()
+        if (!indexShards.includes(shard)) reason = 'missing'
+      } catch (err) {
+        if (!(err instanceof ArchiveError && err.code === 'corrupt')) throw err
+        reason = 'corrupt'
+      }
+      if (reason) {
+        low.data = { schemaVersion: SCHEMA_VERSION, articles: await scanShard(root, shard) }
+        repairs.push({ shard, reason, articles: Object.keys(low.data.articles).length })
+        index.dirty.add(shard)
+      }
+      index.shards.set(shard, low)
+    })
     for (const low of index.shards.values()) {
       for (const summary of Object.values(low.data.articles)) index.byId.set(summary.id, summary)
     }
@@ -199,8 +199,9 @@ export class ArticleIndex {
 
 /** The index keeps everything of meta.json but the history and the notes. */
 export function summarize(meta: ArticleMeta): ArticleSummary {
-  const { history: _history, schemaVersion: _version, notes: _notes, ...summary } = meta
-  return summary
+  const { history: _history, schemaVersion: _version, notes: _notes, original, ...rest } = meta
+  const { importedFrom: _from, ...kept } = original
+  return { ...rest, original: kept }
 }
 
 function emptyShard(): IndexShard {

@@ -13,6 +13,13 @@ export interface ListQuery {
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true })
 
+/** Sort keys that are people's words rather than ISO dates. */
+const TEXT_KEYS = new Set<SortKey>(['title', 'source', 'author'])
+
+function textKey(value: string): string {
+  return value.toLowerCase().replace(/\d+/g, (digits) => digits.padStart(12, '0'))
+}
+
 /**
  * Sorting, filtering and paging over the index, done here rather than in the UI: the renderer
  * asks for the page it shows, never for 100k records (Zotero #2634, Joplin #11065 froze there).
@@ -66,16 +73,20 @@ export class Listing {
     const cacheKey = `${key}:${order}`
     let list = this.cache.get(cacheKey)
     if (!list) {
-      const sign = order === 'asc' ? 1 : -1
-      // Missing values sort last in either order; ties fall back to the id for a stable page order.
-      list = [...this.source.all()].sort((a, b) => {
-        const x = a[key]
-        const y = b[key]
-        if (x === y) return a.id < b.id ? -1 : a.id > b.id ? 1 : 0
-        if (x === null || x === '') return 1
-        if (y === null || y === '') return -1
-        return sign * collator.compare(x, y) || (a.id < b.id ? -1 : 1)
-      })
+      // Sort on keys computed once per record: a collator called for every comparison took
+      // ~400 ms over 100k titles. Lower case with numbers padded keeps `number 2` before
+      // `number 10`; missing values go last in either order; ties fall back to the id.
+      const present: { key: string; a: ArticleSummary }[] = []
+      const missing: ArticleSummary[] = []
+      for (const a of this.source.all()) {
+        const value = a[key]
+        if (value === null || value === '') missing.push(a)
+        else present.push({ key: TEXT_KEYS.has(key) ? textKey(value) : value, a })
+      }
+      present.sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : x.a.id < y.a.id ? -1 : 1))
+      if (order === 'desc') present.reverse()
+      missing.sort((x, y) => (x.id < y.id ? -1 : 1))
+      list = [...present.map((p) => p.a), ...missing]
       this.cache.set(cacheKey, list)
     }
     return list

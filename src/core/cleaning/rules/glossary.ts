@@ -1,4 +1,5 @@
-import type { EditProposal, GlossaryEntry, Rule } from '../types'
+import { insideQuotation } from '../quotes'
+import type { EditProposal, FlagProposal, GlossaryEntry, Rule } from '../types'
 
 const LATIN = /[A-Za-z0-9]/
 
@@ -16,6 +17,7 @@ export const glossaryRule: Rule = {
     const entries = ctx.glossary.filter((e) => e.from.trim() !== '')
     if (entries.length === 0) return {}
     const edits: EditProposal[] = []
+    const flags: FlagProposal[] = []
     for (const { pattern, byKey } of compile(entries)) {
       for (const m of text.matchAll(pattern)) {
         const start = m.index
@@ -24,10 +26,22 @@ export const glossaryRule: Rule = {
         const entry = byKey.get(keyOf(m[0], false)) ?? byKey.get(keyOf(m[0], true))
         if (!entry) continue
         const replacement = capitaliseLike(entry.to, m[0], atSentenceStart(text, start))
+        // In a quotation the speaker may not be Chinese (“my country welcomes Chinese
+        // investment,” the Kenyan president said): a person decides.
+        if (insideQuotation(text, start)) {
+          flags.push({
+            start,
+            end,
+            kind: 'glossary-in-quote',
+            message: `“${m[0]}” is inside a quotation: replace it only if the speaker means ${entry.to}.`,
+            suggestion: replacement,
+          })
+          continue
+        }
         edits.push({ start, end, replacement, reason: `glossary: “${entry.from}” → “${entry.to}”` })
       }
     }
-    return { edits: withoutOverlaps(edits) }
+    return { edits: withoutOverlaps(edits), flags }
   },
 }
 

@@ -1,3 +1,4 @@
+import { insideQuotation } from '../../quotes'
 import type { EditProposal, FlagProposal, Rule, RuleOutput } from '../../types'
 import {
   F_CAPITAL,
@@ -333,6 +334,10 @@ function shouldCollapse(
       suggestion: single,
     })
     return false
+  }
+  // “Come on, come on!”: in a quotation a repeat set off by a comma may be what was said.
+  if (words.sep[stack[b]!] === SEP_COMMA && insideQuotation(text, start[stack[a]!]!)) {
+    return flagHere(`“${both}” is inside a quotation: the repeat may be what was said. Check it.`)
   }
   if (k === 1) {
     // `Plan A a few`, `grade A a`: one letter changing case is a label beside an article.
