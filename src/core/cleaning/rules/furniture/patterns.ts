@@ -214,7 +214,10 @@ function wechatByline(line: string): string | null {
   if (at < 0 || /[,;!?，。；！？]|\.\s/.test(rest.slice(0, at))) return null
   const d = parseDateAt(rest.slice(at))
   if (d === null) return null
-  const after = rest.slice(at + d.length).replace(TIME_OF_DAY, '').trim()
+  const after = rest
+    .slice(at + d.length)
+    .replace(TIME_OF_DAY, '')
+    .trim()
   return after === '' ? d.iso : null
 }
 
