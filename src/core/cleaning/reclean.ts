@@ -1,21 +1,7 @@
-import type { Change, Flag } from '../../shared/cleaning'
+import type { RecleanResult } from '../../shared/contract'
 import type { Profile } from '../../shared/profile'
 import type { Archive } from '../store/archive'
 import { cleanText } from './profiles'
-
-export interface RecleanOutcome {
-  id: string
-  /** The text the profile makes of the original now. */
-  proposal: string
-  /** The article's current text, to show the proposal against. */
-  current: string
-  changes: Change[]
-  flags: Flag[]
-  /** A person has edited this article: the proposal is never applied by itself. */
-  edited: boolean
-  /** Whether the proposal was saved as a new version. */
-  applied: boolean
-}
 
 /**
  * Clean an article's original again with a profile. An article nobody has edited may take the
@@ -27,11 +13,11 @@ export async function recleanArticle(
   id: string,
   profile: Profile,
   apply: boolean,
-): Promise<RecleanOutcome> {
+): Promise<RecleanResult> {
   const view = await archive.getArticle(id)
   const result = cleanText(view.originalText, profile)
   const edited = view.meta.edited
-  const outcome: RecleanOutcome = {
+  const outcome: RecleanResult = {
     id,
     proposal: result.cleaned,
     current: view.cleanedText,
