@@ -1,4 +1,3 @@
-import { readHeaderMeta } from '../import/metadata'
 import type {
   Change,
   CleanResult,
@@ -9,6 +8,9 @@ import type {
   Rule,
   RuleContext,
 } from './types'
+
+/** A first paragraph longer than this is a paragraph, not a headline. */
+const MAX_TITLE_LENGTH = 200
 
 interface Step {
   /** Sorted, non-overlapping, in the step's input coordinates. */
@@ -27,15 +29,32 @@ export function runRules(
   rules: readonly Rule[],
   ctx: RuleContext,
 ): { text: string; changes: Change[]; flags: Flag[] } {
+  const log: Log = { steps: [], changes: [] }
+  const pass = runPass(input, rules, ctx, log)
+  return { text: pass.text, changes: log.changes, flags: flagsOf(pass.flags, log.steps) }
+}
+
+/** Steps and changes of a run, shared by its passes so later ones map back to the original. */
+interface Log {
+  steps: Step[]
+  changes: Change[]
+}
+
+function runPass(
+  input: string,
+  rules: readonly Rule[],
+  ctx: RuleContext,
+  log: Log,
+): { text: string; flags: { flag: Flag; step: number }[] } {
   let text = input
-  const steps: Step[] = []
-  const changes: Change[] = []
-  const rawFlags: { flag: Flag; step: number }[] = []
+  const { steps, changes } = log
+  const flags: { flag: Flag; step: number }[] = []
   for (const rule of rules) {
     const output = rule.apply(text, ctx)
     const edits = normalise(rule, text, output.edits ?? [])
-    for (const flag of output.flags ?? [])
-      rawFlags.push({ flag: { ...flag, rule: rule.id }, step: steps.length })
+    for (const flag of output.flags ?? []) {
+      flags.push({ flag: { ...flag, rule: rule.id }, step: steps.length })
+    }
     if (edits.length === 0) {
       steps.push({ edits: [], outStarts: [] })
       continue
@@ -57,13 +76,24 @@ export function runRules(
     }
     text = step.text
   }
-  const flags = rawFlags.map(({ flag, step }) => ({
+  return { text, flags }
+}
+
+function flagsOf(raw: { flag: Flag; step: number }[], steps: readonly Step[]): Flag[] {
+  return raw.map(({ flag, step }) => ({
     ...flag,
     start: mapForward(flag.start, steps, step, 'left'),
     end: mapForward(flag.end, steps, step, 'right'),
   }))
-  return { text, changes, flags }
 }
+
+/**
+ * Rules whose judgement depends on the text around a line (is this a title? is this the tail?)
+ * can decide differently once later rules have repaired that text. After a pass they are asked
+ * again; if they would still change something, the whole pipeline runs once more, so that
+ * cleaning a cleaned text changes nothing.
+ */
+const SETTLING_RULES = new Set(['header', 'end-marker', 'portal-furniture', 'duplicate-lines'])
 
 /** Apply a change log to the text it was made from: gives exactly the cleaned text. */
 export function replayChanges(original: string, changes: readonly Change[]): string {
@@ -96,16 +126,21 @@ export function cleanWith(
   glossary: readonly GlossaryEntry[],
 ): CleanResult {
   const metadata: FoundMetadata = {}
-  const body = runRules(original, rules, { glossary, metadata })
-  // Where the furniture rules took nothing out, the header reader still names what it can (the
-  // first line as the title, a byline or date it recognises), without touching the text.
-  const header = readHeaderMeta(original)
-  metadata.title ||= header.title || undefined
-  metadata.author ||= header.author ?? undefined
-  metadata.date ||= header.date ?? undefined
-  metadata.source ||= header.source ?? undefined
-  for (const key of Object.keys(metadata) as (keyof FoundMetadata)[]) {
-    if (metadata[key] === undefined) delete metadata[key]
+  const log: Log = { steps: [], changes: [] }
+  let pass = runPass(original, rules, { glossary, metadata }, log)
+  const settling = rules.filter((r) => SETTLING_RULES.has(r.id))
+  const probe = { glossary, metadata: {} }
+  if (settling.some((r) => (r.apply(pass.text, probe).edits ?? []).length > 0)) {
+    const more: FoundMetadata = {}
+    pass = runPass(pass.text, rules, { glossary, metadata: more }, log)
+    for (const key of Object.keys(more) as (keyof FoundMetadata)[]) metadata[key] ??= more[key]
+  }
+  const body = { text: pass.text, changes: log.changes, flags: flagsOf(pass.flags, log.steps) }
+  // No title line came out with a header: an article that opens with its headline (and no
+  // byline) keeps it in the body, and its first paragraph names the article if it is short.
+  if (!metadata.title) {
+    const first = body.text.split('\n', 1)[0]?.trim() ?? ''
+    if (first && first.length <= MAX_TITLE_LENGTH) metadata.title = first
   }
   if (metadata.title) {
     const titleRules = rules.filter((r) => r.appliesToTitle)

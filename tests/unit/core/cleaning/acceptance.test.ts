@@ -38,4 +38,12 @@ describe('cleaning keeps the story', () => {
     const r = cleanText(text, profile)
     expect(r.metadata.title).toBe('National Health Commission: continue to guide vaccination')
   })
+
+  it('keeps an event’s time in the story: a span of hours is not a publication date', () => {
+    const text =
+      'City to hold job fair for graduates\n\nTime: August 10, 2022 9:00-16:00\nLocation: City Convention Center, Hall 2\nMore than 200 employers will attend.\n'
+    const r = cleanText(text, profile)
+    expect(r.cleaned).toContain('Time: August 10, 2022 9:00-16:00')
+    expect(r.metadata.date).toBeUndefined()
+  })
 })

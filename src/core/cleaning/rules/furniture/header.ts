@@ -58,11 +58,17 @@ function reasonFor(info: HeaderInfo, md: FoundMetadata, where = ''): string {
 }
 
 /**
- * Takes the title and the header lines out of the body into the metadata. The first line is a
+ * Takes the title and the header lines out of the body into the metadata: the title, bylines,
+ * dates, sources and editors at the top (with a scraper's site tag, breadcrumb or date above
+ * them), the credits closing the story (`Source:`, `Editor in charge:`, `Reviewer:`, a byline
+ * glued to the last sentence), and the title's copies used as image captions.
+ *
+ * Cleaning must be idempotent, and a cleaned body starts with a paragraph, so the first line is a
  * title only when it looks like one and a header line follows it (directly, or after one more
- * headline-like line: a subtitle, which stays), or when it is repeated right below itself, so a
- * cleaned body, whose first line is a paragraph, never loses that line on a second run. The same
- * test decides how far the header block goes, which is why a second run finds nothing more.
+ * headline-like line: a subtitle, which stays), or when it is repeated right below itself. The
+ * same test decides how far the header block goes, and the head is read again as a second run
+ * would read it until nothing more is found. Everything taken out is headline-like or a credit,
+ * and nothing is taken from the first end marker on: the end marker's verdict does not move.
  */
 export const headerRule: Rule = {
   id: 'header',
@@ -85,13 +91,15 @@ export const headerRule: Rule = {
     const isHeader = (i: number): boolean => i !== -1 && page.header(i) !== null
     // Share buttons and the like between header lines are the portal rule's; they do not
     // separate a title from its byline. Lines already taken out are gone, as on a second run.
-    // Nothing after the end marker counts: that is other articles' teasers.
-    const transparent = (i: number): boolean => page.portal(i) !== null && page.header(i) === null
+    // Nothing from the first end marker or "Related articles" heading on counts: that is other
+    // articles' teasers, and taking lines out there would change the verdict on the marker.
+    const transparent = (i: number): boolean =>
+      page.portal(i)?.cut === false && page.header(i) === null
     const skip = (j: number): boolean => trimmed(j) === '' || transparent(j) || removals.has(j)
     /** The next line that counts, past the copies of line i right below it (captions). */
     const next = (i: number): number => {
       const same = i >= 0 ? trimmed(i) : null
-      for (let j = i + 1; j < page.bodyEnd; j++) {
+      for (let j = i + 1; j < page.firstOpener; j++) {
         if (!skip(j) && trimmed(j) !== same) return j
       }
       return -1
@@ -99,7 +107,7 @@ export const headerRule: Rule = {
     /** Copies of line i right below it (a headline repeated as an image caption). */
     const copiesOf = (i: number, t = trimmed(i)): number[] => {
       const copies: number[] = []
-      for (let j = i + 1; j < page.bodyEnd; j++) {
+      for (let j = i + 1; j < page.firstOpener; j++) {
         if (skip(j)) continue
         if (trimmed(j) !== t) break
         copies.push(j)
@@ -115,6 +123,17 @@ export const headerRule: Rule = {
       return isHeader(n1) || (headlineAt(n1) && isHeader(next(n1)))
     }
 
+    /** Whether a line other than a header line or a copy of line i follows it: a story. */
+    const storyAfter = (i: number, t: string): boolean => {
+      for (let j = i + 1; j < page.firstOpener; j++) {
+        if (!skip(j) && page.header(j) === null && trimmed(j) !== t) return true
+      }
+      return false
+    }
+    /** A subtitle with header lines below it, or a headline repeated right below itself. */
+    const continuesBlock = (i: number): boolean =>
+      opensHeader(i) || (copiesOf(i).length > 0 && isTitleLike(trimmed(i)))
+
     let title: string | null = null
     let prefix: { line: number; length: number } | null = null
     const takeTitle = (i: number, t: string, reason: string): void => {
@@ -124,8 +143,9 @@ export const headerRule: Rule = {
       )
       for (const j of copiesOf(i, t)) removals.set(j, 'title repeated below itself')
       if (title === null && t.length >= MIN_TITLE_FOR_CAPTIONS) {
-        // Image captions repeating the title, anywhere in the story.
-        for (let j = 0; j < page.bodyEnd; j++) {
+        // Image captions repeating the title, anywhere: after an end marker too, since a copy
+        // left there would weigh as text once the title is gone.
+        for (let j = 0; j < lines.length; j++) {
           if (!removals.has(j) && trimmed(j) === t) removals.set(j, 'caption repeating the title')
         }
       }
@@ -156,11 +176,13 @@ export const headerRule: Rule = {
           const info: HeaderInfo = { ...rest, date: rest.date ?? { value: scraped.iso, tier: 0 } }
           if (!info.parts.includes('date')) info.parts = [...info.parts, 'date']
           for (const j of [c, ...copies]) takeHeader(j, info)
-        } else if (isBreadcrumb(t)) {
+          found = true
+        } else if (isBreadcrumb(t) && isTitleLike(t)) {
           for (const j of [c, ...copies]) removals.set(j, 'breadcrumb navigation line')
         } else if (scraped !== null) {
           head.date ??= { value: scraped.iso, tier: 0 }
-          if (nt.length < 10 || !lines[c]!.text.slice(scraped.length).includes(nt)) {
+          const after = lines[c]!.text.slice(scraped.length).trim()
+          if (nt.length < 10 || !after.includes(nt) || !isTitleLike(nt) || !isTitleLike(after)) {
             prefix = { line: c, length: scraped.length }
             break
           }
@@ -171,7 +193,7 @@ export const headerRule: Rule = {
         } else if (n !== -1 && isSiteTag(t)) {
           for (const j of [c, ...copies])
             maybe.push({ line: j, reason: 'site name above the title' })
-        } else if (nt.length >= 15 && t !== nt && t.length <= 300 && t.includes(nt)) {
+        } else if (nt.length >= 15 && t !== nt && isTitleLike(t) && t.includes(nt)) {
           for (const j of [c, ...copies]) {
             maybe.push({ line: j, reason: 'page title with the site name, above the title' })
           }
@@ -179,10 +201,12 @@ export const headerRule: Rule = {
         c = n
       }
 
-      // The title: a headline with a header line below it, or repeated right below itself.
+      // The title: a headline with a header line below it, or repeated right below itself, and
+      // with a story below: a one-sentence article with its source under it has no title.
       if (c !== -1 && page.header(c) === null) {
         const t = prefix === null ? trimmed(c) : lines[c]!.text.slice(prefix.length).trim()
-        if (isTitleLike(t) && (copiesOf(c, t).length > 0 || opensHeader(c, t))) {
+        const headline = isTitleLike(t) && (copiesOf(c, t).length > 0 || opensHeader(c, t))
+        if (headline && storyAfter(c, t)) {
           const withDate = prefix !== null
           takeTitle(c, t, withDate ? 'date and title moved to metadata' : 'title moved to metadata')
           prefix = null
@@ -208,7 +232,7 @@ export const headerRule: Rule = {
         if (isHeader(at)) {
           found = true
           for (const j of [at, ...copies]) takeHeader(j)
-        } else if (opensHeader(at) || (copies.length > 0 && isTitleLike(trimmed(at)))) {
+        } else if (continuesBlock(at)) {
           for (const j of copies) removals.set(j, 'line repeated right below itself')
         } else break
       }
@@ -221,29 +245,36 @@ export const headerRule: Rule = {
     let tailStart = page.bodyEnd
     for (let i = page.bodyEnd - 1; i >= 0; i--) {
       if (trimmed(i) === '' || removals.has(i)) continue
-      if (!page.isClosingFurniture(i)) break
-      tailStart = i
+      if (page.isClosingFurniture(i)) tailStart = i
+      else if (!page.isCopy(i)) break
     }
     const tail: Found = {}
     for (let i = tailStart; i < page.bodyEnd; i++) {
       const info = page.header(i)
       if (removals.has(i) || i === prefix?.line || !isCredit(info)) continue
       take(tail, info)
+      removals.set(i, '')
       credits.push({ line: i, info, where: ' at the end' })
     }
     if (page.end !== null && page.end.inlineAt < 0) {
-      for (let j = next(page.end.line); j !== -1 && isCredit(page.header(j)); j = next(j)) {
-        take(tail, page.header(j)!)
+      for (let j = page.end.line + 1; j < lines.length; j++) {
+        const info = page.header(j)
+        if (trimmed(j) === '') continue
+        if (!isCredit(info)) break
+        take(tail, info)
       }
     }
-    let last = tailStart - 1
-    while (last >= 0 && (trimmed(last) === '' || removals.has(last))) last--
-    let glued = last >= 0 ? gluedCredit(lines[last]!.text) : null
-    // Never into the date prefix taken off the same line.
-    if (glued !== null && prefix !== null && last === prefix.line && glued.at < prefix.length) {
-      glued = null
+    // Credits glued to the end of a paragraph (`…school.Article/reporter X editor/Y`): the last
+    // one closes the story, but a later rule may join the lines after it to it, so all of them.
+    const glued: { line: number; at: number; end: number; info: HeaderInfo }[] = []
+    for (let i = page.bodyEnd - 1; i >= 0; i--) {
+      if (trimmed(i) === '' || removals.has(i)) continue
+      const g = gluedCredit(lines[i]!.text)
+      // Never into the date prefix taken off the same line.
+      if (g === null || (i === prefix?.line && g.at < prefix.length)) continue
+      glued.push({ line: i, ...g })
+      take(tail, g.info)
     }
-    if (glued !== null) take(tail, glued.info)
 
     const md = ctx.metadata
     if (title !== null) md.title ??= title
@@ -254,15 +285,19 @@ export const headerRule: Rule = {
       if (found.editor !== undefined) md.editor ??= found.editor
     }
     for (const { line, info, where } of credits) removals.set(line, reasonFor(info, md, where))
-    if (glued !== null) {
-      const start = lines[last]!.start
+    glued.forEach((g, k) => {
+      const start = lines[g.line]!.start
       edits.push({
-        start: start + glued.at,
-        end: start + glued.end,
+        start: start + g.at,
+        end: start + g.end,
         replacement: '',
-        reason: reasonFor(glued.info, md, ' closing the last paragraph'),
+        reason: reasonFor(
+          g.info,
+          md,
+          k === 0 ? ' closing the last paragraph' : ' closing a paragraph',
+        ),
       })
-    }
+    })
 
     // A labelled header line left at the top: its line above did not look like a title.
     let seen = 0

@@ -7,16 +7,10 @@ import {
   isTitleLike,
   portalLine,
   readHeaderLine,
+  scrapedDatePrefix,
   type HeaderInfo,
   type PortalHit,
 } from './patterns'
-
-/**
- * The layout of an article as the furniture rules see it: where the story ends (an end marker, a
- * "Leave a Reply" or "Related articles" heading) and which lines before that end are closing
- * furniture (credits, share buttons, disclaimers). All three rules build the same Page from their
- * input, so a line one of them takes out never changes what the others find.
- */
 
 /** What may follow an end marker and still be deleted as teasers: real paragraphs, in chars… */
 export const MAX_REAL_AFTER_END = 1500
@@ -32,6 +26,12 @@ export interface EndAt {
 const SNIPPET_END = /(?:\.\.\.|…)["”’)）]?$/
 const SENTENCE_END = /[.。]["”’)）]?$/
 
+/**
+ * The layout of an article as the furniture rules see it: where the story ends (an end marker, a
+ * "Leave a Reply" or "Related articles" heading) and which lines before that end are closing
+ * furniture (credits, share buttons, disclaimers). All three rules build the same Page from their
+ * input, so a line one of them takes out never changes what the others find.
+ */
 export class Page {
   readonly lines: Line[]
   /** The first end marker with only teasers (or an accepted cut heading) after it. */
@@ -42,29 +42,28 @@ export class Page {
   readonly cut: number | null
   /** The first line after the story: the end marker or the cut heading, whichever comes first. */
   readonly bodyEnd: number
+  /**
+   * The first line from the first end marker or comments/related heading on, deletable or not.
+   * The header rule works above it only: what it takes out must not change what follows any
+   * opener.
+   */
+  readonly firstOpener: number
   /** The first line of the closing furniture run just before `bodyEnd` (= bodyEnd when none). */
   readonly tailStart: number
 
   private readonly headers: (HeaderInfo | null | undefined)[]
   private readonly portals: (PortalHit | null | undefined)[]
   /** realAfter[i]: characters of real text (paragraphs and sentences) from line i to the end. */
-  private readonly realAfter: number[]
+  private realAfter: number[] = []
   /** paraAfter[i]: characters of paragraphs (not headline-like lines) from line i to the end. */
-  private readonly paraAfter: number[]
+  private paraAfter: number[] = []
+  private copies: Uint8Array | null = null
 
   constructor(text: string) {
     this.lines = splitLines(text)
     const n = this.lines.length
     this.headers = new Array<HeaderInfo | null | undefined>(n)
     this.portals = new Array<PortalHit | null | undefined>(n)
-    this.realAfter = new Array<number>(n + 1).fill(0)
-    this.paraAfter = new Array<number>(n + 1).fill(0)
-    for (let i = n - 1; i >= 0; i--) {
-      const [real, para] = this.realLength(i)
-      this.realAfter[i] = this.realAfter[i + 1]! + real
-      this.paraAfter[i] = this.paraAfter[i + 1]! + para
-    }
-
     // End markers and the headings after which the rest is comments or related links open the
     // tail of the page. They are weighed from the last one back, each against the text up to the
     // opener accepted after it: deleting a later tail must never make an earlier opener deletable
@@ -82,6 +81,9 @@ export class Page {
       if (inlineAt >= 0) openers.push({ line: i, inlineAt, cut: false })
       if (this.portal(i)?.cut === true) openers.push({ line: i, inlineAt: -1, cut: true })
     }
+    const first = openers[0]
+    // A marker closing a line of text keeps that line above it.
+    this.firstOpener = first === undefined ? n : first.inlineAt >= 0 ? first.line + 1 : first.line
     const accepted = new Set<number>()
     let upTo = n
     for (let k = openers.length - 1; k >= 0; k--) {
@@ -112,8 +114,8 @@ export class Page {
     let tailStart = this.bodyEnd
     for (let i = this.bodyEnd - 1; i >= 0; i--) {
       if (this.lines[i]!.trimmed === '') continue
-      if (!this.isClosingFurniture(i)) break
-      tailStart = i
+      if (this.isClosingFurniture(i)) tailStart = i
+      else if (!this.isCopy(i)) break
     }
     this.tailStart = tailStart
   }
@@ -153,6 +155,7 @@ export class Page {
    * Teaser headlines (short, no full stop), snippets cut with `...` and portal lines do not count.
    */
   tooMuchAfter(from: number, to: number): boolean {
+    this.weigh()
     const real = this.realAfter[from + 1]! - this.realAfter[to]!
     // Only paragraphs before: taking a title ending with a full stop, a byline or share buttons
     // out of the head must not change the verdict on a second run.
@@ -162,7 +165,56 @@ export class Page {
 
   /** Characters after line `from`, up to line `to`, that count as real paragraphs. */
   realBetween(from: number, to: number): number {
+    this.weigh()
     return this.realAfter[from + 1]! - this.realAfter[to]!
+  }
+
+  /**
+   * Whether line i repeats an earlier line. The repeated-lines rule, later in
+   * the pipeline, may take such a line out; the furniture rules look past it, so that a second run
+   * does not find more than the first.
+   */
+  isCopy(i: number): boolean {
+    if (this.copies === null) {
+      const seen = new Set<string>()
+      this.copies = new Uint8Array(this.lines.length)
+      for (let j = 0; j < this.lines.length; j++) {
+        if (this.lines[j]!.trimmed === '') continue
+        const key = this.core(j)
+        if (seen.has(key)) this.copies[j] = 1
+        else seen.add(key)
+      }
+    }
+    return this.copies[i] === 1
+  }
+
+  /**
+   * A line without what the rules take off its ends (a scraper's date prefix, a glued credit, a
+   * closing end marker), trimmed: taking those off must change nothing in what the rules weigh.
+   */
+  private core(i: number): string {
+    const line = this.lines[i]!
+    const marker = inlineEndMarker(line.text)
+    const glued = gluedCredit(line.text)
+    const end = glued?.at ?? (marker >= 0 ? marker : -1)
+    const scraped = scrapedDatePrefix(line.text)?.length ?? 0
+    if (end < 0 && scraped === 0) return line.trimmed
+    return line.text.slice(scraped, end >= 0 ? Math.max(end, scraped) : undefined).trim()
+  }
+
+  /** Weighs every line, once, and only for a text with an opener: most have none. */
+  private weigh(): void {
+    if (this.realAfter.length > 0) return
+    const n = this.lines.length
+    // A copy of an earlier line weighs nothing: the repeated-lines rule, later in the pipeline,
+    // may take it out, and that must not change the verdict on a second run.
+    this.realAfter = new Array<number>(n + 1).fill(0)
+    this.paraAfter = new Array<number>(n + 1).fill(0)
+    for (let i = n - 1; i >= 0; i--) {
+      const [real, para] = this.isCopy(i) ? [0, 0] : this.realLength(i)
+      this.realAfter[i] = this.realAfter[i + 1]! + real
+      this.paraAfter[i] = this.paraAfter[i + 1]! + para
+    }
   }
 
   /**
@@ -172,16 +224,11 @@ export class Page {
    */
   private realLength(i: number): [number, number] {
     const line = this.lines[i]!
-    let t = line.trimmed
-    if (t === '' || isEndMarker(t)) return [0, 0]
-    // Without what the rules take off its end, so that taking it off changes nothing here.
-    const marker = inlineEndMarker(line.text)
-    const glued = gluedCredit(line.text)
-    const end = glued?.at ?? (marker >= 0 ? marker : -1)
-    if (end >= 0) t = line.text.slice(0, end).trim()
+    if (line.trimmed === '' || isEndMarker(line.trimmed)) return [0, 0]
+    const t = this.core(i)
     if (SNIPPET_END.test(t)) return [0, 0]
-    if (t.length <= 400 && this.portal(i) !== null) return [0, 0]
+    if (t.length <= 400 && (this.portal(i) !== null || this.header(i) !== null)) return [0, 0]
     if (!isTitleLike(t)) return [t.length, t.length]
-    return SENTENCE_END.test(t) && this.header(i) === null ? [t.length, 0] : [0, 0]
+    return SENTENCE_END.test(t) ? [t.length, 0] : [0, 0]
   }
 }

@@ -56,6 +56,12 @@ const FURNITURE_LABELS = compileLabels(
 const EDITOR_LABEL = /editor|编辑|編輯|责编|責編|美编/i
 const REVIEWER_LABEL = /review|proofread|typesetting|审|審|校|排版|监制/i
 
+/** Words before "source" that still make it the article's source (not "Image source"). */
+const SOURCE_PREFIX =
+  /^(?:article|news|information|info|manuscript|original|content|story|本文|文章|稿件|新闻|信息)$/i
+/** `Source | Xinhua`, `来源 | 新华社`: WeChat's separator, read as a colon. */
+const SOURCE_BAR = /^([\s\u3000[【(（]*(?:source|来源|來源))\s*[|｜]\s*/i
+
 /** `Article/reporter Yang Yongqing editor/Dynasty`, `文/记者 张三`: a reporter byline. */
 const ARTICLE_REPORTER = /^(?:article|text|文)\s*[/／]\s*(?:reporters?|记者|記者)\s*/i
 
@@ -97,6 +103,8 @@ const SENTENCE_IN_VALUE = /[。！？]|[.!?]["”’)]?\s+\S/
 
 /** A value needs a letter or a digit: `Author:.` says nothing. */
 const HAS_WORD = /[\p{L}\p{N}]/u
+/** A name is not a question: `Reporters: are they free?`. */
+const QUESTION = /[?？!！]/
 
 /** Words of a site name (`Hangzhou Net`, `China.com.cn`, `新华网`), not of a sentence. */
 function siteLikePrefix(prefix: string): boolean {
@@ -135,7 +143,7 @@ function readLabelled(line: string, hits: readonly LabelHit[]): HeaderInfo | nul
       case 'reporter': {
         const v = cleanValue(raw)
         if (!HAS_WORD.test(v)) break
-        if (!plausibleAuthor(v)) return null
+        if (!plausibleAuthor(v) || QUESTION.test(v)) return null
         const tier = hit.field === 'author' ? 0 : hit.field === 'text' ? 1 : 2
         info.author = offer(info.author, v, tier)
         addPart(info, 'byline')
@@ -155,7 +163,10 @@ function readLabelled(line: string, hits: readonly LabelHit[]): HeaderInfo | nul
       }
       case 'source': {
         // "Image source: Internet" is a caption credit, not the article's source.
-        if (i === 0 && hit.start !== lead && !dated) return null
+        // "Image source: Internet" is a caption credit, not the article's source; "Article
+        // source:" and "本文来源：" are the article's.
+        const prefix = line.slice(lead, hit.start).trim()
+        if (i === 0 && hit.start !== lead && !dated && !SOURCE_PREFIX.test(prefix)) return null
         if (raw.length > MAX_HEADER_LINE || SENTENCE_IN_VALUE.test(raw.trim())) return null
         const s = splitSource(raw)
         if (!HAS_WORD.test(s.source ?? '') && !HAS_WORD.test(s.author ?? '')) break
@@ -167,7 +178,7 @@ function readLabelled(line: string, hits: readonly LabelHit[]): HeaderInfo | nul
       }
       case 'other': {
         const v = cleanValue(raw)
-        if (v.length > 80 || SENTENCE_IN_VALUE.test(v)) return null
+        if (v.length > 80 || SENTENCE_IN_VALUE.test(v) || QUESTION.test(v)) return null
         if (!HAS_WORD.test(v)) break
         if (EDITOR_LABEL.test(hit.label)) {
           if (plausibleAuthor(v)) info.editor ??= v
@@ -218,7 +229,7 @@ function wechatByline(line: string): string | null {
     .slice(at + d.length)
     .replace(TIME_OF_DAY, '')
     .trim()
-  return after === '' ? d.iso : null
+  return after === '' || /^(?:posted (?:in|on|at)|发表于)\s*\S{1,12}$/i.test(after) ? d.iso : null
 }
 
 /**
@@ -229,13 +240,19 @@ function wechatByline(line: string): string | null {
  * and is not the start of a sentence), so a paragraph that opens with "Source:" is not taken.
  * Returns what the line says, or null.
  */
+const TIME_SPAN = /\d{1,2}[:：]\d{2}\s*(?:[-–—~～至到]|to)\s*\d{1,2}[:：]\d{2}/
+
 export function readHeaderLine(text: string): HeaderInfo | null {
   // `Source: Xinhua（完）`: read without the marker the end marker rule takes off.
   const marker = inlineEndMarker(text)
   let line = (marker >= 0 ? text.slice(0, marker) : text).trim()
   if (line === '' || line.length > MAX_HEADER_LINE) return null
+  // `Time: August 10, 2022 9:00-16:00` is when an event happens, part of the story; a
+  // publication time is a moment, never a span.
+  if (TIME_SPAN.test(line)) return null
   const article = ARTICLE_REPORTER.exec(line)
   if (article !== null) line = `Reporter: ${line.slice(article[0].length)}`
+  line = line.replace(SOURCE_BAR, '$1: ')
   const hits = findLabels(line, FURNITURE_LABELS)
   if (hits.length > 0) {
     const info = readLabelled(line, hits)
@@ -303,7 +320,7 @@ const WORD_BEFORE = /[\p{L}\d]+$/u
 export function isTitleLike(t: string): boolean {
   if (t === '' || t.length > 250 || isEndMarker(t)) return false
   if (/[,;:，；：、。]$|\.\.\.$|…$/.test(t)) return false
-  if (t.endsWith('.') && t.length > 120) return false
+  if (/\.["”’)）]?$/.test(t) && t.length > 120) return false
   if (t.includes('。')) return false
   PERIOD_THEN_CAPITAL.lastIndex = 0
   for (let m = PERIOD_THEN_CAPITAL.exec(t); m !== null; m = PERIOD_THEN_CAPITAL.exec(t)) {
@@ -345,7 +362,7 @@ const DECOR = '\\s\\-—–―_=*·•~#/\\\\|<>《》「」『』【】\\[\\]()
 const STRIP_DECOR = new RegExp(`^[${DECOR}]+|[${DECOR}]+$`, 'gu')
 const END_WORD =
   /^(?:end|the end|end of (?:the )?(?:full )?(?:text|article)|完|全文完|本文完|全文结束)$/i
-const BARE_END = /^(?:END|End|完|全文完|本文完)$/
+const BARE_END = /^(?:END|End|THE END|完|全文完|本文完)$/
 
 /**
  * An end marker alone on its line: `- END -`, `-END-`, `— END —`, `END`, `(End)`, `(完)`,
@@ -387,6 +404,8 @@ const GLUED_BYLINE = /(?:article|text|文)\s*[/／]/giu
 /** `…end of story.(Editor: Wang Kai)`, `…。（责任编辑：王凯）`. */
 const BRACKETED_CREDIT =
   /[(（【[]\s*(?:责任编辑|責任編輯|编辑|編輯|责编|记者|記者|作者|来源|來源|editor in charge|responsible editor|editor|reporter|author|source)\s*[:：][^()（）【】[\]]{1,40}[)）】\]]$/iu
+
+const MAX_GLUED_CREDITS = 4
 
 /** The credit closing `text` before `end`, glued to a sentence: where it starts, or null. */
 function lastCredit(text: string, end: number): { at: number; info: HeaderInfo } | null {
@@ -433,13 +452,25 @@ export function gluedCredit(text: string): { at: number; end: number; info: Head
   let found = lastCredit(text, end)
   if (found === null) return null
   let info = found.info
+  let count = 1
   for (let more = lastCredit(text, found.at); more !== null; more = lastCredit(text, found.at)) {
+    // Two or three credits in a row are a footer; a line made of them is not a paragraph.
+    if (++count > MAX_GLUED_CREDITS) return null
     found = more
     info = merge(info, more.info)
   }
   // What stays must be a line of the story, not one the rules would take out on a second run.
   const before = text.slice(0, found.at).trim()
-  if (before === '' || readHeaderLine(before) !== null || portalLine(before) !== null) return null
+  if (
+    !HAS_WORD.test(before) ||
+    isEndMarker(before) ||
+    readHeaderLine(before) !== null ||
+    portalLine(before) !== null
+  ) {
+    return null
+  }
+  // Nor may it turn a paragraph into a headline that a second run would take for a title.
+  if (isTitleLike(before) !== isTitleLike(text.slice(0, end).trim())) return null
   return { at: found.at, end, info }
 }
 
@@ -573,7 +604,7 @@ const PORTAL_PATTERNS: readonly PortalPattern[] = [
     kind: 'reprint',
   },
   {
-    re: /^(?:copyright\b|©|\(c\)\s*\d{4})|\ball rights reserved\b|copyright (?:of this article )?belongs to|for (?:inclusion|reference|learning|exchange|sharing|communication) (?:only|purposes only)|(?:indicate|specify|note|mark|cite) the source (?:when|for|if|of) reprint|(?:when|for) reprint(?:ing|ed)?,? please (?:indicate|specify|note|cite|contact)|reprint(?:ing)? (?:is )?(?:prohibited|not allowed|without permission)|unauthori[sz]ed (?:reprint|reproduction)|without (?:permission|authori[sz]ation),? (?:no |it is not |may not |shall not )?(?:be )?(?:reprint|reproduc)|infringement.{0,60}(?:delete|contact|remove)|if there is any (?:infringement|copyright)/i,
+    re: /^(?:copyright\s*(?:©|\(c\))?\s*(?:\d{4}|by\b|[:：])|©\s*\d{4}|\(c\)\s*\d{4})|\ball rights reserved\b|copyright (?:of (?:this|the) article )?belongs to the original|copyright of (?:this|the) article belongs to|for (?:inclusion|reference|learning|exchange|sharing|communication) (?:only|purposes only)|(?:indicate|specify|note|mark|cite) the source (?:when|for|if|of) reprint|(?:when|for) reprint(?:ing|ed)?,? please (?:indicate|specify|note|cite|contact)|reprint(?:ing)? (?:is )?(?:prohibited|not allowed|without permission)|unauthori[sz]ed (?:reprint|reproduction)|without (?:permission|authori[sz]ation),? (?:no |it is not |may not |shall not )?(?:be )?(?:reprint|reproduc)|infringement.{0,60}(?:delete|contact|remove)|if there is any (?:infringement|copyright)/i,
     kind: 'reprint',
     strong: true,
     max: 300,
@@ -585,7 +616,8 @@ const PORTAL_PATTERNS: readonly PortalPattern[] = [
     max: 300,
   },
   {
-    re: /^(?:statement|disclaimer|special statement|copyright (?:statement|notice|declaration)|声明|免责声明|特别声明|郑重声明)\s*[:：]/i,
+    // Only a disclaimer's words: "Statement: the Foreign Ministry said…" is news.
+    re: /^(?:statement|disclaimer|special statement|copyright (?:statement|notice|declaration)|声明|免责声明|特别声明|郑重声明)\s*[:：].*(?:\bviews?\b|represent|opinion|reference|information only|infring|copyright|reprint|reproduc|contact|delete|responsib|position|stance|观点|代表|立场|参考|仅供|侵权|版权|转载|联系|删除|责任)/iu,
     kind: 'statement',
     max: 400,
   },
@@ -599,6 +631,11 @@ const PORTAL_PATTERNS: readonly PortalPattern[] = [
     re: /^source of (?:the )?(?:pictures?|images?|photos?)\s*[:：]/i,
     kind: 'image-credit',
     max: 80,
+  },
+  {
+    re: /^(?:photo|photos|picture|pictures|image|images|图|图片|摄影)\s*(?:by\b|[:：/／|｜])/iu,
+    kind: 'image-credit',
+    max: 50,
   },
   // Sponsors and ads.
   { re: /^(?:post )?sponsored by\b/i, kind: 'sponsor', max: 80 },
@@ -622,7 +659,7 @@ const PORTAL_PATTERNS: readonly PortalPattern[] = [
     cut: true,
   },
   {
-    re: /^(?:views?|reads?|reading|page views|pv|浏览(?:次数|量)?|阅读(?:量|数|次数)?|点击(?:量|数)?)\s*[:：]?\s*[\d,.]+\s*(?:万|w|k)?\+?\s*次?$/i,
+    re: /^(?:views?|reads?|reading|page views|pv|hits|clicks|浏览(?:次数|量)?|阅读(?:量|数|次数)?|点击(?:量|数)?)\s*[:：]?\s*[\d,.]+\s*(?:万|w|k)?\+?\s*次?$/i,
     kind: 'counter',
   },
   {

@@ -43,6 +43,9 @@ export const portalRule: Rule = {
       const t = lines[headEnd]!.trimmed
       if (t === '') continue
       const p = portalOnly(headEnd)
+      // A "Leave a Reply" or "Related articles" heading up here is no head furniture; the header
+      // rule stops at it too.
+      if (p?.cut === true) break
       if (p !== null) take(headEnd, PORTAL_REASONS[p.kind])
       else if (
         page.header(headEnd) === null &&
@@ -84,6 +87,7 @@ export const portalRule: Rule = {
         end: lines[i]!.end,
         kind: 'furniture-in-body',
         message: `This line looks like page furniture (${PORTAL_REASONS[p.kind]}) in the middle of the text; it was kept.`,
+        // Deleting the line is what the rule would have done at the head or the tail.
         suggestion: '',
       })
     }
