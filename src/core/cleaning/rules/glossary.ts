@@ -14,11 +14,11 @@ export const glossaryRule: Rule = {
   description: 'Replaces the terms of the profile’s glossary, whole words only.',
   appliesToTitle: true,
   apply(text, ctx) {
-    const entries = ctx.glossary.filter((e) => e.from.trim() !== '')
-    if (entries.length === 0) return {}
+    const compiled = compile(ctx.glossary)
+    if (compiled.length === 0) return {}
     const edits: EditProposal[] = []
     const flags: FlagProposal[] = []
-    for (const { pattern, byKey } of compile(entries)) {
+    for (const { pattern, byKey } of compiled) {
       for (const m of text.matchAll(pattern)) {
         const start = m.index
         const end = start + m[0].length
@@ -52,10 +52,14 @@ interface Compiled {
 
 const cache = new WeakMap<readonly GlossaryEntry[], Compiled[]>()
 
-/** One alternation per case mode, longest terms first so `our country` wins over `country`. */
-function compile(entries: readonly GlossaryEntry[]): Compiled[] {
-  const hit = cache.get(entries)
+/**
+ * One alternation per case mode, longest terms first so `our country` wins over `country`.
+ * Cached per glossary array: the same profile cleans thousands of articles in an import.
+ */
+function compile(glossary: readonly GlossaryEntry[]): Compiled[] {
+  const hit = cache.get(glossary)
   if (hit) return hit
+  const entries = glossary.filter((e) => e.from.trim() !== '')
   const out: Compiled[] = []
   for (const caseSensitive of [false, true]) {
     const group = entries.filter((e) => Boolean(e.caseSensitive) === caseSensitive)
@@ -67,7 +71,7 @@ function compile(entries: readonly GlossaryEntry[]): Compiled[] {
       .map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '[ \\t]+'))
     out.push({ pattern: new RegExp(alternatives.join('|'), caseSensitive ? 'gu' : 'giu'), byKey })
   }
-  cache.set(entries, out)
+  cache.set(glossary, out)
   return out
 }
 
