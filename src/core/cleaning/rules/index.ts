@@ -30,7 +30,3 @@ export const RULES: readonly Rule[] = [
   ...PUNCTUATION_SPACING_RULES,
   ...FLAG_RULES,
 ]
-
-export function ruleById(id: string): Rule | undefined {
-  return RULES.find((r) => r.id === id)
-}
