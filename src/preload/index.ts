@@ -1,4 +1,4 @@
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron'
 // The only runtime import besides electron: a sandboxed preload is one CommonJS file that can
 // require nothing but electron, so zod and contract.ts (which imports zod) stay type-only here.
 import { CHANNELS, isEventName, methodName } from '../shared/channels'
@@ -35,6 +35,11 @@ const on: ArchiveApi['on'] = (event, listener) => {
   }
 }
 
-const api: ArchiveApi = { ...buildCalls(), on }
+/** Dropped files become paths for `importPaths`; the page learns only paths it was given. */
+function pathForFile(file: File): string {
+  return webUtils.getPathForFile(file)
+}
+
+const api: ArchiveApi = { ...buildCalls(), on, pathForFile }
 
 contextBridge.exposeInMainWorld('api', api)

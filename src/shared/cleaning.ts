@@ -35,3 +35,11 @@ export interface CleaningRecord {
   changes: Change[]
   flags: Flag[]
 }
+
+/**
+ * A flag's identity within its cleaning record, under which a person's decision about it is
+ * kept. Re-cleaning writes a new record, and with it new flags to decide about.
+ */
+export function flagKey(flag: Pick<Flag, 'rule' | 'kind' | 'start' | 'end'>): string {
+  return `${flag.rule}/${flag.kind}@${flag.start}-${flag.end}`
+}

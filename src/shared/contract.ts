@@ -21,6 +21,38 @@ import type { Result } from './result'
 const Path = z.string().min(1, 'a path is required').max(4096)
 const Empty = z.object({}).strict()
 
+/** How the article list is sorted and filtered (the list's page comes on top of this). */
+const ListFilter = z.object({
+  sort: z.enum(SORT_KEYS).default('importedAt'),
+  order: z.enum(['asc', 'desc']).default('desc'),
+  /** Case-insensitive words matched against title, author and source. */
+  text: z.string().max(500).optional(),
+  source: z.string().max(500).optional(),
+  year: z.number().int().min(0).max(9999).optional(),
+  edited: z.boolean().optional(),
+  /** Only articles with (true) or without (false) open review flags. */
+  review: z.boolean().optional(),
+})
+
+/**
+ * A file sent by the browser host's page (dropped or picked there, so it has no path here).
+ * The name is a bare file name; folders arrive as their files.
+ */
+const UploadedFile = z
+  .object({
+    name: z
+      .string()
+      .min(1)
+      .max(255)
+      .refine((n) => !/[\\/\0]/.test(n) && n !== '.' && n !== '..', 'a file name, without folders'),
+    /** The file's bytes, base64. */
+    data: z
+      .string()
+      .max(28_000_000)
+      .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64 data'),
+  })
+  .strict()
+
 /**
  * The request schema of every call. Both bindings (Electron IPC and the browser host) validate
  * against this table before a handler runs, so a handler only ever sees well-formed input.
@@ -29,19 +61,12 @@ export const requestSchemas = {
   'archive:info': Empty,
   'archive:open': z.object({ path: Path, readOnly: z.boolean().optional() }).strict(),
   'archive:create': z.object({ path: Path, name: z.string().min(1).max(200).optional() }).strict(),
-  'articles:list': z
-    .object({
-      offset: z.number().int().min(0).default(0),
-      limit: z.number().int().min(1).max(1000).default(200),
-      sort: z.enum(SORT_KEYS).default('importedAt'),
-      order: z.enum(['asc', 'desc']).default('desc'),
-      /** Case-insensitive words matched against title, author and source. */
-      text: z.string().max(500).optional(),
-      source: z.string().max(500).optional(),
-      year: z.number().int().min(0).max(9999).optional(),
-      edited: z.boolean().optional(),
-    })
-    .strict(),
+  'articles:list': ListFilter.extend({
+    offset: z.number().int().min(0).default(0),
+    limit: z.number().int().min(1).max(1000).default(200),
+  }).strict(),
+  /** Every id a filter matches, in list order: select-all and bulk work over 100k articles. */
+  'articles:ids': ListFilter.strict(),
   'articles:facets': Empty,
   'article:get': z.object({ id: ArticleIdSchema }).strict(),
   'article:save': z
@@ -62,7 +87,15 @@ export const requestSchemas = {
     .object({ id: ArticleIdSchema, file: HistoryEntrySchema.shape.file })
     .strict(),
   'article:reclean': z.object({ id: ArticleIdSchema, apply: z.boolean().default(false) }).strict(),
+  'article:reviewFlag': z
+    .object({
+      id: ArticleIdSchema,
+      key: z.string().min(1).max(300),
+      status: z.enum(['open', 'resolved', 'ignored']),
+    })
+    .strict(),
   'import:paths': z.object({ paths: z.array(Path).min(1).max(10_000) }).strict(),
+  'import:files': z.object({ files: z.array(UploadedFile).min(1).max(1000) }).strict(),
   'import:cancel': Empty,
   'profiles:list': Empty,
   'profiles:save': z.object({ profile: ProfileSchema }).strict(),
@@ -84,6 +117,7 @@ export interface Responses {
   'archive:open': ArchiveInfo
   'archive:create': ArchiveInfo
   'articles:list': ListPage
+  'articles:ids': { ids: string[] }
   'articles:facets': Facets
   'article:get': ArticleView
   'article:save': { meta: ArticleMeta; version: HistoryEntry }
@@ -92,7 +126,9 @@ export interface Responses {
   'article:version': { text: string }
   'article:restore': { meta: ArticleMeta; version: HistoryEntry }
   'article:reclean': RecleanResult
+  'article:reviewFlag': ArticleMeta
   'import:paths': ImportSummary
+  'import:files': ImportSummary
   'import:cancel': { cancelled: boolean }
   'profiles:list': { profiles: Profile[]; active: string; rules: RuleInfo[] }
   'profiles:save': Profile
@@ -123,7 +159,7 @@ export interface CleanPreview {
 export interface EventPayloads {
   'import:progress': ImportProgress
   /** Articles or settings changed (by any caller, the listener included): reload what is shown. */
-  'archive:changed': { reason: 'import' | 'open' | 'save' | 'meta' | 'profiles' }
+  'archive:changed': { reason: 'import' | 'open' | 'save' | 'meta' | 'profiles' | 'review' }
   /** The app's menu asks the UI for something only the UI can do (never sent by the host). */
   'menu:command': { command: import('./channels').MenuCommand }
 }
@@ -140,4 +176,9 @@ export type ArchiveApi = {
 } & {
   /** Subscribe to an event; returns the function that unsubscribes. */
   on<E extends EventName>(event: E, listener: (payload: EventPayloads[E]) => void): () => void
+  /**
+   * The path of a file dropped on the window, in the desktop app only (a web page is never told
+   * paths; the browser host's page sends dropped files' bytes with `importFiles` instead).
+   */
+  pathForFile?(file: File): string
 }

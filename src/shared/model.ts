@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { CleaningRecord } from './cleaning'
+import type { CleaningRecord, Flag } from './cleaning'
 
 /** Article ids are the first 16 hex digits of the SHA-256 of the original bytes. */
 export const ArticleIdSchema = z.string().regex(/^[0-9a-f]{16}$/, 'an article id is 16 hex digits')
@@ -71,6 +71,10 @@ export const ArticleMetaSchema = EditableMetaSchema.extend({
   /** True once a person has saved text of their own; re-cleaning never overwrites it. */
   edited: z.boolean(),
   history: z.array(HistoryEntrySchema),
+  /** What a person decided about review flags, by flag key (see flagKey); absent means open. */
+  review: z.record(z.string(), z.enum(['resolved', 'ignored'])).default({}),
+  /** Review flags nobody has resolved or ignored yet: the list's "Needs review". */
+  openFlags: z.number().int().nonnegative().default(0),
 })
 export type ArticleMeta = z.infer<typeof ArticleMetaSchema>
 
@@ -79,6 +83,7 @@ export const ArticleSummarySchema = ArticleMetaSchema.omit({
   history: true,
   schemaVersion: true,
   notes: true,
+  review: true,
 }).extend({
   // Where it was imported from stays in meta.json: at 100k articles the paths alone are a
   // fifth of the index that every opening reads.
@@ -98,6 +103,8 @@ export interface ListPage {
 export interface Facets {
   total: number
   edited: number
+  /** Articles with open review flags. */
+  review: number
   sources: { name: string; count: number }[]
   years: { year: number; count: number }[]
 }
@@ -109,6 +116,22 @@ export interface ArticleView {
   cleanedText: string
   /** The change log and flags of the cleaning that made the first version, if any. */
   cleaning: CleaningRecord | null
+  /** The cleaning's review flags placed on the current cleaned text, with what was decided. */
+  flags: ReviewFlag[]
+}
+
+export type FlagStatus = 'open' | 'resolved' | 'ignored'
+
+/**
+ * A review flag as the reader shows it. Flags are raised on the text cleaning produced; after a
+ * person's edits each is found again by its words and their surroundings. `start`/`end` are in
+ * the current cleaned text, or null when the words were edited away (the flag is then moot).
+ */
+export interface ReviewFlag extends Omit<Flag, 'start' | 'end'> {
+  key: string
+  status: FlagStatus
+  start: number | null
+  end: number | null
 }
 
 export interface ArchiveInfo {

@@ -3,7 +3,9 @@ import type { EventPayloads, ParsedRequest, Response } from '../../shared/contra
 import { ArchiveError } from '../errors'
 import { recleanArticle } from '../cleaning/reclean'
 import { cleanText, ruleCatalogue } from '../cleaning/profiles'
-import { importPaths } from '../import/importer'
+import { importPaths, type ImportOptions } from '../import/importer'
+import { importUploads } from '../import/uploads'
+import type { ImportSummary } from '../../shared/model'
 import type { Profile } from '../../shared/profile'
 import type { Archive } from '../store/archive'
 
@@ -40,6 +42,27 @@ function requireSwitch(ctx: HandlerContext): void {
   }
 }
 
+/** One import at a time, cancellable, its progress pushed as events. */
+async function runImport(
+  ctx: HandlerContext,
+  start: (archive: Archive, options: ImportOptions) => Promise<ImportSummary>,
+): Promise<ImportSummary> {
+  const archive = requireArchive(ctx)
+  if (ctx.importAbort)
+    throw new ArchiveError('busy', 'An import is already running; wait for it or cancel it.')
+  const controller = new AbortController()
+  ctx.setImportAbort(controller)
+  try {
+    return await start(archive, {
+      signal: controller.signal,
+      onProgress: (progress) => ctx.emit('import:progress', progress),
+    })
+  } finally {
+    ctx.setImportAbort(null)
+    ctx.emit('archive:changed', { reason: 'import' })
+  }
+}
+
 /** The one table of handlers behind the contract; both the app and the browser host bind it. */
 export const handlers: Handlers = {
   'archive:info': async (_input, ctx) => ctx.archive?.info() ?? null,
@@ -52,6 +75,7 @@ export const handlers: Handlers = {
     return (await ctx.create(input.path, input.name)).info()
   },
   'articles:list': async (input, ctx) => requireArchive(ctx).list(input),
+  'articles:ids': async (input, ctx) => ({ ids: requireArchive(ctx).ids(input) }),
   'articles:facets': async (_input, ctx) => requireArchive(ctx).facets(),
   'article:get': async (input, ctx) => requireArchive(ctx).getArticle(input.id),
   'article:save': async (input, ctx) => {
@@ -73,21 +97,14 @@ export const handlers: Handlers = {
     ctx.emit('archive:changed', { reason: 'save' })
     return result
   },
-  'import:paths': async (input, ctx) => {
-    const archive = requireArchive(ctx)
-    if (ctx.importAbort)
-      throw new ArchiveError('busy', 'An import is already running; wait for it or cancel it.')
-    const controller = new AbortController()
-    ctx.setImportAbort(controller)
-    try {
-      return await importPaths(archive, input.paths, {
-        signal: controller.signal,
-        onProgress: (progress) => ctx.emit('import:progress', progress),
-      })
-    } finally {
-      ctx.setImportAbort(null)
-      ctx.emit('archive:changed', { reason: 'import' })
-    }
+  'import:paths': async (input, ctx) =>
+    runImport(ctx, (archive, options) => importPaths(archive, input.paths, options)),
+  'import:files': async (input, ctx) =>
+    runImport(ctx, (archive, options) => importUploads(archive, input.files, options)),
+  'article:reviewFlag': async (input, ctx) => {
+    const meta = await requireArchive(ctx).reviewFlag(input.id, input.key, input.status)
+    ctx.emit('archive:changed', { reason: 'review' })
+    return meta
   },
   'article:reclean': async (input, ctx) => {
     const archive = requireArchive(ctx)

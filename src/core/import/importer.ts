@@ -20,6 +20,11 @@ export interface ImportOptions {
   progressIntervalMs?: number
   /** The cleaning profile; default the archive's active one, null to store texts uncleaned. */
   profile?: Profile | null
+  /**
+   * What to call a file in the summary, the progress and its article's record, when its path is
+   * not the person's own (files uploaded to the browser host are staged under a temp folder).
+   */
+  describe?: (path: string) => string
 }
 
 export const DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -38,12 +43,13 @@ export async function importPaths(
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES
   const batchSize = options.batchSize ?? 500
   const interval = options.progressIntervalMs ?? 100
+  const describe = options.describe ?? ((path: string) => path)
   const walked = await collectFiles(paths)
   const summary: ImportSummary = {
     imported: [],
     duplicates: [],
-    failed: [...walked.failed],
-    skipped: walked.skipped,
+    failed: walked.failed.map((f) => ({ ...f, path: describe(f.path) })),
+    skipped: walked.skipped.map((f) => ({ ...f, path: describe(f.path) })),
     cancelled: false,
   }
   const total = walked.files.length
@@ -107,13 +113,14 @@ export async function importPaths(
         break
       }
       const paths = walked.files.slice(start, start + batchSize)
-      report(paths[0] ?? null)
+      report(paths[0] === undefined ? null : describe(paths[0]))
       const outcomes = await mapLimited(paths, READ_CONCURRENCY, (path) =>
         readCandidate(path, maxBytes),
       )
       const tasks: Omit<WriteTask, 'dir'>[] = []
       const now = new Date().toISOString()
-      paths.forEach((path, i) => {
+      paths.forEach((readPath, i) => {
+        const path = describe(readPath)
         const outcome = outcomes[i]!
         if ('reason' in outcome) {
           summary.failed.push({ path, reason: outcome.reason })

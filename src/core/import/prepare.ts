@@ -71,6 +71,8 @@ export function prepareArticle(
     updatedAt: now,
     edited: false,
     history: [],
+    review: {},
+    openFlags: clean?.flags.length ?? 0,
   }
   meta.history.push({ file: newVersionFile(meta, now), at: now, by: 'import' })
   const cleaning = clean && {

@@ -8,6 +8,7 @@ import type {
   ArticleView,
   EditableMeta,
   Facets,
+  FlagStatus,
   HistoryEntry,
   ListPage,
 } from '../../shared/model'
@@ -35,7 +36,8 @@ import { ARCHIVE_FILE, ARTICLES_DIR, INDEX_DIR, articleDir, isShardName } from '
 import { Listing, type ListQuery } from './listing'
 import { ArchiveDocSchema, SCHEMA_VERSION, type ArchiveDoc } from './schemas'
 import { builtInProfiles, DEFAULT_PROFILE_ID } from '../cleaning/profiles'
-import type { CleaningRecord } from '../../shared/cleaning'
+import { flagKey, type CleaningRecord } from '../../shared/cleaning'
+import { countOpen, flaggedVersion, placeFlags } from './review'
 import type { Profile } from '../../shared/profile'
 
 /** What the writer of a batch reports: the articles it laid down and the paths to make durable. */
@@ -221,6 +223,10 @@ export class Archive {
     return this.listing.page(query)
   }
 
+  ids(query: Omit<ListQuery, 'offset' | 'limit'>): string[] {
+    return this.listing.ids(query)
+  }
+
   facets(): Facets {
     return this.listing.facets()
   }
@@ -238,12 +244,46 @@ export class Archive {
       readCleaned(dir),
       readCleaningRecord(dir),
     ])
+    const flaggedText = await this.flaggedText(dir, meta, cleanedText, cleaning)
     return {
       meta,
       originalText: decodeWith(original, meta.original.encoding),
       cleanedText,
       cleaning,
+      flags: placeFlags(cleaning, meta.review, flaggedText, cleanedText),
     }
+  }
+
+  /** Record a person's decision about a review flag ('open' takes a decision back). */
+  reviewFlag(id: string, key: string, status: FlagStatus): Promise<ArticleMeta> {
+    return this.changeArticle(id, async (dir, meta) => {
+      const [record, text] = await Promise.all([readCleaningRecord(dir), readCleaned(dir)])
+      if (!record?.flags.some((f) => flagKey(f) === key)) {
+        throw new ArchiveError('not-found', `This article has no review flag "${key}".`)
+      }
+      const review = { ...meta.review }
+      if (status === 'open') delete review[key]
+      else review[key] = status
+      const flaggedText = await this.flaggedText(dir, meta, text, record)
+      const flags = placeFlags(record, review, flaggedText, text)
+      const next: ArticleMeta = { ...meta, review, openFlags: countOpen(flags) }
+      await writeArticleMeta(dir, next)
+      return { meta: next }
+    }).then((r) => r.meta)
+  }
+
+  /** The text a cleaning record's flags were raised on (read only when it is not `current`). */
+  private async flaggedText(
+    dir: string,
+    meta: ArticleMeta,
+    current: string,
+    record: CleaningRecord | null,
+  ): Promise<string> {
+    const flagged = flaggedVersion(meta)
+    if (!record || record.flags.length === 0 || !flagged || flagged === meta.history.at(-1)) {
+      return current
+    }
+    return readVersion(dir, meta, flagged.file).catch(() => current)
   }
 
   async history(id: string): Promise<HistoryEntry[]> {
@@ -298,12 +338,36 @@ export class Archive {
     cleaning?: CleaningRecord,
   ): Promise<{ meta: ArticleMeta; version: HistoryEntry }> {
     return this.changeArticle(id, async (dir, meta) => {
-      const result = await writeVersion(dir, meta, text, by, note)
+      const result = await writeVersion(
+        dir,
+        await this.withOpenFlags(dir, meta, text, cleaning),
+        text,
+        by,
+        note,
+      )
       // The record describes how this text was made; after a person's edit it still tells
       // which changes the rules made to the original.
       if (cleaning) await writeCleaningRecord(dir, cleaning)
       return result
     })
+  }
+
+  /**
+   * The meta of an article about to get `text`, with its count of open flags brought up to
+   * date: a new cleaning record starts with all its flags open; after a person's edit, flags
+   * whose words are gone no longer wait for anyone.
+   */
+  private async withOpenFlags(
+    dir: string,
+    meta: ArticleMeta,
+    text: string,
+    cleaning: CleaningRecord | undefined,
+  ): Promise<ArticleMeta> {
+    if (cleaning) return { ...meta, review: {}, openFlags: cleaning.flags.length }
+    if (meta.openFlags === 0) return meta
+    const [record, current] = await Promise.all([readCleaningRecord(dir), readCleaned(dir)])
+    const flaggedText = await this.flaggedText(dir, meta, current, record)
+    return { ...meta, openFlags: countOpen(placeFlags(record, meta.review, flaggedText, text)) }
   }
 
   /** Restoring a version is itself a new version: nothing is ever lost. */

@@ -197,9 +197,16 @@ export class ArticleIndex {
   }
 }
 
-/** The index keeps everything of meta.json but the history and the notes. */
+/** The index keeps everything of meta.json but the history, the notes and flag decisions. */
 export function summarize(meta: ArticleMeta): ArticleSummary {
-  const { history: _history, schemaVersion: _version, notes: _notes, original, ...rest } = meta
+  const {
+    history: _history,
+    schemaVersion: _version,
+    notes: _notes,
+    review: _review,
+    original,
+    ...rest
+  } = meta
   const { importedFrom: _from, ...kept } = original
   return { ...rest, original: kept }
 }

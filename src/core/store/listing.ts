@@ -9,6 +9,8 @@ export interface ListQuery {
   source?: string
   year?: number
   edited?: boolean
+  /** Only articles with (true) or without (false) open review flags. */
+  review?: boolean
 }
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true })
@@ -41,14 +43,23 @@ export class Listing {
     }
   }
 
+  /** The ids of every article a query matches, in its order (for select-all and bulk work). */
+  ids(query: Omit<ListQuery, 'offset' | 'limit'>): string[] {
+    const sorted = this.sorted(query.sort, query.order)
+    const filtered = hasFilter(query) ? sorted.filter(matcher(query)) : sorted
+    return filtered.map((a) => a.id)
+  }
+
   facets(): Facets {
     const sources = new Map<string, number>()
     const years = new Map<number, number>()
     let total = 0
     let edited = 0
+    let review = 0
     for (const a of this.source.all()) {
       total++
       if (a.edited) edited++
+      if (a.openFlags > 0) review++
       if (a.source) sources.set(a.source, (sources.get(a.source) ?? 0) + 1)
       if (a.date) {
         const year = Number(a.date.slice(0, 4))
@@ -58,6 +69,7 @@ export class Listing {
     return {
       total,
       edited,
+      review,
       sources: [...sources]
         .map(([name, count]) => ({ name, count }))
         .sort((a, b) => b.count - a.count || collator.compare(a.name, b.name)),
@@ -93,22 +105,24 @@ export class Listing {
   }
 }
 
-function hasFilter(q: ListQuery): boolean {
+function hasFilter(q: Omit<ListQuery, 'offset' | 'limit'>): boolean {
   return (
     Boolean(q.text?.trim()) ||
     q.source !== undefined ||
     q.year !== undefined ||
-    q.edited !== undefined
+    q.edited !== undefined ||
+    q.review !== undefined
   )
 }
 
-function matcher(q: ListQuery): (a: ArticleSummary) => boolean {
+function matcher(q: Omit<ListQuery, 'offset' | 'limit'>): (a: ArticleSummary) => boolean {
   const words = (q.text ?? '').toLowerCase().split(/\s+/).filter(Boolean)
   const year = q.year === undefined ? undefined : String(q.year).padStart(4, '0')
   return (a) => {
     if (q.source !== undefined && a.source !== q.source) return false
     if (year !== undefined && a.date?.slice(0, 4) !== year) return false
     if (q.edited !== undefined && a.edited !== q.edited) return false
+    if (q.review !== undefined && a.openFlags > 0 !== q.review) return false
     if (words.length === 0) return true
     const hay = `${a.title}\n${a.author ?? ''}\n${a.source ?? ''}`.toLowerCase()
     return words.every((w) => hay.includes(w))

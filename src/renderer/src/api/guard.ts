@@ -31,6 +31,7 @@ export function guardApi(api: ArchiveApi): ArchiveApi {
       return () => {}
     }
   }
+  const pathForFile = api.pathForFile && ((file: File) => api.pathForFile!(file))
   // As in http.ts: the method table is built from CHANNELS, so it cannot be typed per key.
-  return { ...calls, on } as unknown as ArchiveApi
+  return { ...calls, on, ...(pathForFile && { pathForFile }) } as unknown as ArchiveApi
 }
