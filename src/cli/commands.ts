@@ -65,6 +65,25 @@ function json(ctx: CommandContext, value: unknown): void {
 }
 
 export const commands: Record<string, Command> = {
+  create: {
+    usage: COMMAND_USAGE.create,
+    options: { name: { type: 'string' } },
+    async run(ctx) {
+      const path = positional(ctx, 0, '<archive>')
+      noMorePositionals(ctx, 1)
+      const name = typeof ctx.values['name'] === 'string' ? ctx.values['name'] : undefined
+      const archive = await Archive.create(path, { holder: HOLDER, ...(name && { name }) })
+      try {
+        const info = archive.info()
+        if (ctx.json) json(ctx, info)
+        else ctx.out(`Created the archive "${info.name}" at ${info.path}.`)
+        return 0
+      } finally {
+        await archive.close()
+      }
+    },
+  },
+
   import: {
     usage: COMMAND_USAGE.import,
     options: {},

@@ -2,6 +2,7 @@
 export class UsageError extends Error {}
 
 export const COMMAND_USAGE = {
+  create: 'press-archive create <archive> [--name NAME] [--json]   (an empty archive)',
   import:
     'press-archive import <archive> <file-or-folder>… [--json]   (creates the archive if it does not exist)',
   list: 'press-archive list <archive> [--json] [--sort title|date|source|author|importedAt|updatedAt] [--desc] [--limit N]',

@@ -69,9 +69,22 @@ export function menuTemplate(state: MenuState, actions: MenuActions): MenuItemCo
     ],
   }
 
+  /**
+   * Items the page handles itself, shown here so they can be found. The shortcut is displayed
+   * but not registered, so the key reaches the page (and the editor's own handling) unchanged.
+   */
+  const forUi = (label: string, command: MenuCommand, accelerator?: string) =>
+    ({
+      label,
+      ...(accelerator && { accelerator, registerAccelerator: false }),
+      click: () => actions.sendToUi(command),
+    }) satisfies MenuItemConstructorOptions
+
   const edit: MenuItemConstructorOptions = {
     label: '&Edit',
     submenu: [
+      forUi('Save', 'save', 'CmdOrCtrl+S'),
+      { type: 'separator' },
       { role: 'undo' },
       { role: 'redo' },
       { type: 'separator' },
@@ -79,6 +92,9 @@ export function menuTemplate(state: MenuState, actions: MenuActions): MenuItemCo
       { role: 'copy' },
       { role: 'paste' },
       { role: 'selectAll' },
+      { type: 'separator' },
+      forUi('Re-clean Article…', 'reclean'),
+      forUi('Cleaning Profiles…', 'profiles'),
     ],
   }
 
@@ -93,6 +109,9 @@ export function menuTemplate(state: MenuState, actions: MenuActions): MenuItemCo
             { type: 'separator' } as const,
           ]
         : []),
+      forUi('Command Palette…', 'command-palette', 'CmdOrCtrl+K'),
+      forUi('History', 'history', 'CmdOrCtrl+Shift+H'),
+      { type: 'separator' },
       { role: 'resetZoom' },
       { role: 'zoomIn' },
       { role: 'zoomOut' },

@@ -37,32 +37,36 @@ export function makeAnchor(text: string, span: Span): TextAnchor {
 
 /** Where the anchor's words are in `text` now, or null when they are gone. */
 export function locate(anchor: TextAnchor, text: string): Span | null {
-  const { quote } = anchor
-  // An empty span (a spot between words) is only as good as its surroundings.
-  if (quote === '') return locateEmpty(anchor, text)
-  if (text.startsWith(quote, anchor.start) && contextScore(anchor, text, anchor.start) > 0) {
-    return { start: anchor.start, end: anchor.start + quote.length }
+  const length = anchor.quote.length
+  // Where everything around them still agrees, nothing else can be a better match.
+  if (text.startsWith(anchor.quote, anchor.start) && agreesFully(anchor, text, anchor.start)) {
+    return { start: anchor.start, end: anchor.start + length }
   }
+  // An empty span (a spot between words) has no words of its own: only its surroundings,
+  // whole, can say where it is.
+  const needle = length > 0 ? anchor.quote : anchor.prefix + anchor.suffix
+  if (needle === '') return null
+  const offset = length > 0 ? 0 : anchor.prefix.length
   let best: { at: number; score: number; distance: number } | null = null
   let count = 0
-  for (let at = text.indexOf(quote); at >= 0 && count < MAX_CANDIDATES; count++) {
+  for (let i = text.indexOf(needle); i >= 0 && count < MAX_CANDIDATES; count++) {
+    const at = i + offset
     const score = contextScore(anchor, text, at)
     const distance = Math.abs(at - anchor.start)
     if (!best || score > best.score || (score === best.score && distance < best.distance)) {
       best = { at, score, distance }
     }
-    at = text.indexOf(quote, at + 1)
+    i = text.indexOf(needle, i + 1)
   }
-  return best ? { start: best.at, end: best.at + quote.length } : null
+  return best ? { start: best.at, end: best.at + length } : null
 }
 
-function locateEmpty(anchor: TextAnchor, text: string): Span | null {
-  const joined = anchor.prefix + anchor.suffix
-  if (joined === '') return null
-  const found = locate({ ...anchor, quote: joined, prefix: '', suffix: '' }, text)
-  if (!found) return null
-  const at = found.start + anchor.prefix.length
-  return { start: at, end: at }
+/** Whether the text around `at` is the anchor's context, text edges included. */
+function agreesFully(anchor: TextAnchor, text: string, at: number): boolean {
+  const end = at + anchor.quote.length
+  const before = anchor.prefix === '' ? at === 0 : text.endsWith(anchor.prefix, at)
+  const after = anchor.suffix === '' ? end === text.length : text.startsWith(anchor.suffix, end)
+  return before && after
 }
 
 /** How many characters of the anchor's surroundings agree with the text around `at`. */
@@ -84,8 +88,8 @@ function contextScore(anchor: TextAnchor, text: string, at: number): number {
   ) {
     after++
   }
-  // A span at the very start or end of the text has nothing to agree with there: count that
-  // as agreement, so an unchanged span at an edge is still found in place.
+  // A span at the very start or end of the text had nothing around it there: being at the same
+  // edge again is agreement.
   if (anchor.prefix === '' && at === 0) before = 1
   if (anchor.suffix === '' && end === text.length) after = 1
   return before + after

@@ -46,7 +46,14 @@ export function isEventName(name: unknown): name is EventName {
  * What the application menu asks the UI to do (things only the UI can do, like showing the
  * keyboard shortcuts), sent as the `menu:command` event with `{ command }`.
  */
-export const MENU_COMMANDS = ['keyboard-shortcuts'] as const
+export const MENU_COMMANDS = [
+  'keyboard-shortcuts',
+  'command-palette',
+  'save',
+  'history',
+  'reclean',
+  'profiles',
+] as const
 
 export type MenuCommand = (typeof MENU_COMMANDS)[number]
 

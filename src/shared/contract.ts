@@ -44,12 +44,14 @@ const UploadedFile = z
       .string()
       .min(1)
       .max(255)
-      .refine((n) => !/[\\/\0]/.test(n) && n !== '.' && n !== '..', 'a file name, without folders'),
+      .refine((n) => !/[\\/\0]/.test(n) && n !== '.' && n !== '..', 'a file name, without folders')
+      .refine((n) => new TextEncoder().encode(n).length <= 255, 'a file name of at most 255 bytes'),
     /** The file's bytes, base64. */
     data: z
       .string()
       .max(28_000_000)
-      .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64 data'),
+      .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64 data')
+      .refine((d) => d.length % 4 === 0, 'base64 data'),
   })
   .strict()
 

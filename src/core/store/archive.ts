@@ -364,8 +364,10 @@ export class Archive {
     cleaning: CleaningRecord | undefined,
   ): Promise<ArticleMeta> {
     if (cleaning) return { ...meta, review: {}, openFlags: cleaning.flags.length }
-    if (meta.openFlags === 0) return meta
-    const [record, current] = await Promise.all([readCleaningRecord(dir), readCleaned(dir)])
+    const record = await readCleaningRecord(dir)
+    // Only undecided flags can count; their words may come back even when none counts now.
+    if (!record?.flags.some((f) => meta.review[flagKey(f)] === undefined)) return meta
+    const current = await readCleaned(dir)
     const flaggedText = await this.flaggedText(dir, meta, current, record)
     return { ...meta, openFlags: countOpen(placeFlags(record, meta.review, flaggedText, text)) }
   }

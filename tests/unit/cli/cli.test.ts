@@ -67,6 +67,22 @@ describe('press-archive (the command line, spawned)', () => {
     },
   )
 
+  it('create makes an empty named archive and refuses a folder that is not empty', () => {
+    const archive = join(tempDir(), 'New')
+    const made = cli('create', archive, '--name', 'Reports 2022', '--json')
+    expect(made.stderr).toBe('')
+    expect(made.code).toBe(0)
+    expect(JSON.parse(made.stdout)).toMatchObject({ name: 'Reports 2022', articleCount: 0 })
+    expect(cli('list', archive, '--json').stdout.trim()).toBe('[]')
+
+    const again = cli('create', archive)
+    expect(again.code).toBe(1)
+    expect(again.stderr).toMatch(/already an archive/)
+    const busy = folderWith({ 'notes.txt': 'mine' })
+    expect(cli('create', busy).stderr).toMatch(/not empty/)
+    expect(readFileSync(join(busy, 'notes.txt'), 'utf8')).toBe('mine')
+  })
+
   it('refuses a second writer with a message naming the lock holder', async () => {
     const root = join(tempDir(), 'A')
     const held = await Archive.create(root, { holder: 'Press Archive (app)' })
