@@ -112,9 +112,10 @@ export function menuTemplate(state: MenuState, actions: MenuActions): MenuItemCo
       forUi('Command Palette…', 'command-palette', 'CmdOrCtrl+K'),
       forUi('History', 'history', 'CmdOrCtrl+Shift+H'),
       { type: 'separator' },
-      { role: 'resetZoom' },
-      { role: 'zoomIn' },
-      { role: 'zoomOut' },
+      // The reading text grows, not the whole window: the page's own commands, not zoom roles.
+      forUi('Larger Text', 'text-larger', 'CmdOrCtrl+='),
+      forUi('Smaller Text', 'text-smaller', 'CmdOrCtrl+-'),
+      forUi('Actual Text Size', 'text-reset', 'CmdOrCtrl+0'),
       { type: 'separator' },
       { role: 'togglefullscreen' },
     ],

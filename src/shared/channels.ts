@@ -53,6 +53,9 @@ export const MENU_COMMANDS = [
   'history',
   'reclean',
   'profiles',
+  'text-larger',
+  'text-smaller',
+  'text-reset',
 ] as const
 
 export type MenuCommand = (typeof MENU_COMMANDS)[number]
