@@ -64,53 +64,140 @@ function workerScript(): WorkerScript | null {
   return { code: `require('tsx/cjs');require(${JSON.stringify(source)})`, eval: true }
 }
 
-interface Pending {
+/** Tasks sent to a worker at a time: small, so both workers finish a batch together. */
+const CHUNK = 8
+/** Chunks a worker holds at once: enough to keep it busy while the main thread is (briefly) busy. */
+const CHUNKS_PER_WORKER = 4
+
+interface Run {
+  results: WriteResult[]
+  left: number
+  /** Chunks of this run in workers' hands. */
+  out: number
+  error: Error | null
   resolve(results: WriteResult[]): void
   reject(err: Error): void
 }
 
+interface Chunk {
+  run: Run
+  start: number
+  tasks: WriteTask[]
+}
+
+/**
+ * Worker threads fed from one queue. Runs may overlap (an import hands over its next batch
+ * while the last one is still being written), and each worker pulls small chunks as it frees
+ * up, so no thread waits for a slower one at the end of a batch.
+ */
 class WorkerPool implements ArticleWriter {
-  private readonly workers: Worker[]
-  private readonly pending = new Map<number, Pending>()
+  private readonly workers: { worker: Worker; held: Map<number, Chunk> }[]
+  private readonly queue: Chunk[] = []
   private nextJob = 0
+  private failure: Error | null = null
 
   constructor(script: WorkerScript, size: number) {
     this.workers = Array.from({ length: size }, () => {
-      const worker = new Worker(script.code, { eval: script.eval })
-      worker.on('message', (m: { job: number; results?: WriteResult[]; error?: string }) => {
-        const p = this.pending.get(m.job)
-        if (!p) return
-        this.pending.delete(m.job)
-        if (m.results) p.resolve(m.results)
-        else p.reject(new ArchiveError('io', m.error ?? 'an import worker failed'))
+      const slot = { worker: new Worker(script.code, { eval: script.eval }), held: new Map() }
+      slot.worker.on('message', (m: { job: number; results?: WriteResult[]; error?: string }) => {
+        const chunk = slot.held.get(m.job)
+        if (!chunk) return
+        slot.held.delete(m.job)
+        chunk.run.out--
+        if (m.results) this.finish(chunk, m.results)
+        else this.fail(chunk.run, new ArchiveError('io', m.error ?? 'an import worker failed'))
+        this.feed()
       })
-      worker.on('error', (err) => this.failAll(err))
-      return worker
+      slot.worker.on('error', (err) =>
+        this.failAll(new ArchiveError('io', `An import worker stopped: ${err.message}`)),
+      )
+      return slot
     })
   }
 
-  /** Split the tasks evenly between the workers; results come back in the tasks' order. */
-  async run(tasks: WriteTask[]): Promise<WriteResult[]> {
-    const per = Math.ceil(tasks.length / this.workers.length)
-    const parts = this.workers.map((worker, i) => {
-      const slice = tasks.slice(i * per, (i + 1) * per)
-      if (slice.length === 0) return Promise.resolve([] as WriteResult[])
-      const job = this.nextJob++
-      return new Promise<WriteResult[]>((resolve, reject) => {
-        this.pending.set(job, { resolve, reject })
-        worker.postMessage({ job, tasks: slice })
-      })
+  /** Results come back in the tasks' order. */
+  run(tasks: WriteTask[]): Promise<WriteResult[]> {
+    if (this.failure) return Promise.reject(this.failure)
+    if (tasks.length === 0) return Promise.resolve([])
+    return new Promise<WriteResult[]>((resolve, reject) => {
+      const run: Run = {
+        results: new Array<WriteResult>(tasks.length),
+        left: tasks.length,
+        out: 0,
+        error: null,
+        resolve,
+        reject,
+      }
+      for (let start = 0; start < tasks.length; start += CHUNK) {
+        this.queue.push({ run, start, tasks: tasks.slice(start, start + CHUNK) })
+      }
+      this.feed()
     })
-    return (await Promise.all(parts)).flat()
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w.terminate()))
+    await Promise.all(this.workers.map((w) => w.worker.terminate()))
+  }
+
+  private feed(): void {
+    for (const slot of this.workers) {
+      while (slot.held.size < CHUNKS_PER_WORKER && this.queue.length > 0) {
+        const chunk = this.queue.shift()!
+        const job = this.nextJob++
+        slot.held.set(job, chunk)
+        chunk.run.out++
+        // The bytes are moved, not copied: this thread has no further use for them.
+        slot.worker.postMessage({ job, tasks: chunk.tasks }, transferable(chunk.tasks))
+      }
+    }
+  }
+
+  private finish(chunk: Chunk, results: WriteResult[]): void {
+    const run = chunk.run
+    if (run.error) return this.settleFailed(run)
+    results.forEach((r, i) => (run.results[chunk.start + i] = r))
+    run.left -= results.length
+    if (run.left === 0) run.resolve(run.results)
+  }
+
+  /**
+   * A failed chunk fails its run: its chunks still queued are dropped, and the run rejects only
+   * once no worker is writing for it, so whoever cleans up after it is not raced by a write.
+   */
+  private fail(run: Run, err: Error): void {
+    run.error ??= err
+    for (let i = this.queue.length - 1; i >= 0; i--) {
+      if (this.queue[i]!.run === run) this.queue.splice(i, 1)
+    }
+    this.settleFailed(run)
+  }
+
+  private settleFailed(run: Run): void {
+    if (run.out === 0 && run.error) run.reject(run.error)
   }
 
   private failAll(err: Error): void {
-    for (const p of this.pending.values())
-      p.reject(new ArchiveError('io', `An import worker stopped: ${err.message}`))
-    this.pending.clear()
+    this.failure = err
+    const runs = new Set<Run>(this.queue.map((c) => c.run))
+    for (const slot of this.workers) for (const c of slot.held.values()) runs.add(c.run)
+    this.queue.length = 0
+    for (const slot of this.workers) slot.held.clear()
+    for (const run of runs) run.reject(err)
   }
+}
+
+/** The tasks' byte buffers that can be handed over whole (a buffer not shared with others). */
+function transferable(tasks: readonly WriteTask[]): ArrayBuffer[] {
+  const out: ArrayBuffer[] = []
+  for (const { bytes } of tasks) {
+    const buffer = bytes.buffer
+    if (
+      buffer instanceof ArrayBuffer &&
+      bytes.byteOffset === 0 &&
+      bytes.byteLength === buffer.byteLength &&
+      !out.includes(buffer)
+    )
+      out.push(buffer)
+  }
+  return out
 }

@@ -301,29 +301,37 @@ export class Archive {
    * commit them to the index. When this resolves every article it returns is on disk, and only
    * then may it be reported imported. If `write` fails, every folder of the batch is removed
    * (none was reported) and the error is passed on.
+   *
+   * Only the log appends take the write queue: the folders are written and synced outside it,
+   * so an import's next batch is written while this one is made durable (and a save does not
+   * wait for a whole batch). An id already begun by a batch still under way is left out.
    */
-  addBatch(
+  async addBatch(
     ids: readonly string[],
     write: (dirOf: (id: string) => string) => Promise<BatchWritten>,
   ): Promise<ArticleMeta[]> {
-    return this.write(async () => {
-      const fresh = ids.filter((id) => !this.index.has(id))
-      if (fresh.length === 0) return []
-      await this.index.begin(fresh)
-      let written: BatchWritten
-      try {
-        written = await write((id) => articleDir(this.root, id))
-        const added = written.articles.filter((m) => !this.index.has(m.id))
-        if (added.length !== written.articles.length || added.some((m) => !fresh.includes(m.id))) {
-          throw new Error('a batch wrote an article it did not announce')
-        }
-        await makeDurable(written.files, [join(this.root, ARTICLES_DIR), ...written.dirs])
-      } catch (err) {
-        await this.recover(fresh).catch(() => {})
-        throw err
+    const fresh = await this.write(async () => {
+      const unclaimed = ids.filter((id) => !this.index.has(id) && !this.index.isOpen(id))
+      await this.index.begin(unclaimed)
+      return unclaimed
+    })
+    if (fresh.length === 0) return []
+    let written: BatchWritten
+    try {
+      written = await write((id) => articleDir(this.root, id))
+      const announced = new Set(fresh)
+      if (written.articles.some((m) => !announced.delete(m.id))) {
+        throw new Error('a batch wrote an article it did not announce')
       }
+      await makeDurable(written.files, [join(this.root, ARTICLES_DIR), ...written.dirs])
+    } catch (err) {
+      await this.writes.run(() => this.recover(fresh)).catch(() => {})
+      throw err
+    }
+    return this.write(async () => {
       await this.index.commit(written.articles)
-      const skipped = fresh.filter((id) => !written.articles.some((m) => m.id === id))
+      const done = new Set(written.articles.map((m) => m.id))
+      const skipped = fresh.filter((id) => !done.has(id))
       if (skipped.length > 0) await this.index.drop(skipped)
       return written.articles
     })

@@ -3,7 +3,14 @@ import { dirname, join } from 'node:path'
 import type { CleaningRecord } from '../../shared/cleaning'
 import { ArticleMetaSchema, type ArticleMeta, type HistoryEntry } from '../../shared/model'
 import { ArchiveError } from '../errors'
-import { readIfExists, writeFileAtomic } from '../fs/atomic'
+import {
+  fsyncDir,
+  readIfExists,
+  renameWithRetry,
+  writeFileAtomic,
+  writeNewFileSynced,
+  writeTempSynced,
+} from '../fs/atomic'
 import { parseJsonFile } from './durable-json-file'
 import { ARTICLE_FILES, fileStamp } from './layout'
 
@@ -16,7 +23,11 @@ export async function readArticleMeta(dir: string): Promise<ArticleMeta> {
 }
 
 export function writeArticleMeta(dir: string, meta: ArticleMeta): Promise<void> {
-  return writeFileAtomic(join(dir, ARTICLE_FILES.meta), JSON.stringify(meta, null, 2) + '\n')
+  return writeFileAtomic(join(dir, ARTICLE_FILES.meta), metaJson(meta))
+}
+
+function metaJson(meta: ArticleMeta): string {
+  return JSON.stringify(meta, null, 2) + '\n'
 }
 
 export interface NewArticle {
@@ -44,7 +55,8 @@ export function writeNewArticleSync(dir: string, article: NewArticle): WrittenPa
   const first = article.meta.history[0]
   if (!first) throw new Error('a new article needs its first history entry')
   const history = join(dir, ARTICLE_FILES.history)
-  mkdirSync(history, { recursive: true })
+  makeArticleDir(dir)
+  mkdirSync(history)
   // 'wx': a folder of this id that somehow exists already is an error, never overwritten.
   // The original is created read-only: it is never written again.
   const originalPath = join(dir, ARTICLE_FILES.original(article.meta.original.ext))
@@ -66,9 +78,23 @@ export function writeNewArticleSync(dir: string, article: NewArticle): WrittenPa
     files.push(record)
   }
   const meta = join(dir, ARTICLE_FILES.meta)
-  writeFileSync(meta, JSON.stringify(article.meta, null, 2) + '\n', { flag: 'wx' })
+  writeFileSync(meta, metaJson(article.meta), { flag: 'wx' })
   files.push(meta)
   return { files, dirs: [history, dir, dirname(dir)] }
+}
+
+/**
+ * Create an article's folder, and its shard folder only when that is missing: two system calls
+ * where a recursive mkdir of the history folder takes four.
+ */
+function makeArticleDir(dir: string): void {
+  try {
+    mkdirSync(dir)
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err
+    mkdirSync(dirname(dir), { recursive: true })
+    mkdirSync(dir)
+  }
 }
 
 /** A history file name for a version made now, unique among the article's versions. */
@@ -81,9 +107,14 @@ export function newVersionFile(meta: Pick<ArticleMeta, 'history'>, now: string):
 }
 
 /**
- * Store a new version of the cleaned text. Order matters for crash safety: the history file,
- * then meta.json (which lists it), then cleaned.txt. If a crash leaves cleaned.txt behind
- * meta.json, recovery copies the newest listed version back into it.
+ * Store a new version of the cleaned text. Order matters for crash safety: the history file is
+ * durable before meta.json (which lists it) is replaced, and cleaned.txt is replaced after
+ * meta.json. If a crash leaves cleaned.txt out of step with meta.json, recovery copies the
+ * newest listed version back into it.
+ *
+ * The three files are written and fsynced at once (their fsyncs share journal commits), then
+ * meta.json and cleaned.txt are renamed into place and the folder synced once: two rounds of
+ * syncing where one file after the other took six, which was most of a save at 100k.
  */
 export async function writeVersion(
   dir: string,
@@ -105,9 +136,27 @@ export async function writeVersion(
     edited: meta.edited || by === 'person' || by === 'restore',
     history: [...meta.history, version],
   }
-  await writeFileAtomic(join(dir, ARTICLE_FILES.history, version.file), text)
-  await writeArticleMeta(dir, next)
-  await writeFileAtomic(join(dir, ARTICLE_FILES.cleaned), text)
+  const historyDir = join(dir, ARTICLE_FILES.history)
+  const metaPath = join(dir, ARTICLE_FILES.meta)
+  const cleanedPath = join(dir, ARTICLE_FILES.cleaned)
+  const [history, metaTmp, cleanedTmp] = await Promise.allSettled([
+    writeNewFileSynced(join(historyDir, version.file), text).then(() => fsyncDir(historyDir)),
+    writeTempSynced(metaPath, metaJson(next)),
+    writeTempSynced(cleanedPath, text),
+  ])
+  try {
+    if (history.status === 'rejected') throw history.reason
+    if (metaTmp.status === 'rejected') throw metaTmp.reason
+    if (cleanedTmp.status === 'rejected') throw cleanedTmp.reason
+    await renameWithRetry(metaTmp.value, metaPath)
+    await renameWithRetry(cleanedTmp.value, cleanedPath)
+  } catch (err) {
+    // Temp files not renamed are removed (a renamed one is no longer there to remove).
+    const temps = [metaTmp, cleanedTmp].flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []))
+    await Promise.all(temps.map((t) => fs.rm(t, { force: true })))
+    throw err
+  }
+  await fsyncDir(dir)
   return { meta: next, version }
 }
 

@@ -122,6 +122,11 @@ export class ArticleIndex {
     return this.byId.values()
   }
 
+  /** Whether a write of this article has begun and not yet been committed or dropped. */
+  isOpen(id: string): boolean {
+    return this.open.has(id)
+  }
+
   /** Announce, durably, that these articles' folders are about to be written. */
   async begin(ids: readonly string[]): Promise<void> {
     if (ids.length === 0) return

@@ -1,6 +1,6 @@
 import type { Adapter } from 'lowdb'
 import type { z } from 'zod'
-import { readIfExists, writeFileAtomic } from '../fs/atomic'
+import { asciiJson, readTextIfExists, writeFileAtomic } from '../fs/atomic'
 import { ArchiveError } from '../errors'
 
 /**
@@ -10,6 +10,10 @@ import { ArchiveError } from '../errors'
  * reported as `corrupt` rather than silently replaced by defaults.
  */
 export class DurableJSONFile<T> implements Adapter<T> {
+  /**
+   * `pretty`: indented, for files people may read (archive.json). Otherwise compact and ASCII
+   * only (index shards), which is quicker to read back.
+   */
   constructor(
     readonly path: string,
     private readonly schema: z.ZodType<T>,
@@ -17,23 +21,23 @@ export class DurableJSONFile<T> implements Adapter<T> {
   ) {}
 
   async read(): Promise<T | null> {
-    const bytes = await readIfExists(this.path)
-    return bytes === null ? null : parseJsonFile(this.path, bytes, this.schema)
+    const text = await readTextIfExists(this.path)
+    return text === null ? null : parseJsonFile(this.path, text, this.schema)
   }
 
   async write(data: T): Promise<void> {
     await writeFileAtomic(
       this.path,
-      this.pretty ? JSON.stringify(data, null, 2) + '\n' : JSON.stringify(data),
+      this.pretty ? JSON.stringify(data, null, 2) + '\n' : asciiJson(data),
     )
   }
 }
 
-/** Parse and validate a JSON file's bytes; anything unreadable is reported as `corrupt`. */
-export function parseJsonFile<T>(path: string, bytes: Buffer, schema: z.ZodType<T>): T {
+/** Parse and validate a JSON file's text; anything unreadable is reported as `corrupt`. */
+export function parseJsonFile<T>(path: string, text: string | Buffer, schema: z.ZodType<T>): T {
   let json: unknown
   try {
-    json = JSON.parse(bytes.toString('utf8'))
+    json = JSON.parse(typeof text === 'string' ? text : text.toString('utf8'))
   } catch {
     throw new ArchiveError('corrupt', `${path} is not valid JSON (it may have been cut short).`)
   }

@@ -24,8 +24,10 @@ export const IndexShardSchema = z.custom<IndexShard>((value) => {
   const shard = value as { schemaVersion?: unknown; articles?: unknown }
   if (shard.schemaVersion !== SCHEMA_VERSION) return false
   if (typeof shard.articles !== 'object' || shard.articles === null) return false
-  for (const [id, record] of Object.entries(shard.articles)) {
-    if (!looksLikeSummary(id, record)) return false
+  // for…in rather than Object.entries: 100k articles would cost 100k throwaway pairs per open.
+  const articles = shard.articles as Record<string, unknown>
+  for (const id in articles) {
+    if (!looksLikeSummary(id, articles[id])) return false
   }
   return true
 }, 'an index shard holds article summaries')
