@@ -178,7 +178,10 @@ export function pauseShortcuts(): () => void {
 function onKeydown(event: KeyboardEvent): void {
   // A component that handled the key itself (a list's j/k, the editor's Mod+F) has the last word.
   if (event.defaultPrevented || event.isComposing || pauses > 0) return
-  const modified = event.ctrlKey || event.metaKey
+  // Alt+digit switches views even from inside the editor; on a Mac Option+key types characters,
+  // and Alt with the numeric keypad enters character codes on Windows, so those stay typing.
+  const modified =
+    event.ctrlKey || event.metaKey || (event.altKey && !isMac() && !event.code.startsWith('Numpad'))
   if (!modified && isTypingTarget(event.target)) return
   const command = commandForKey(event, allCommands(), isMac())
   if (!command) return

@@ -44,6 +44,13 @@ export const useArticleStore = defineStore('article', () => {
 
   const history = shallowRef<HistoryEntry[]>([])
 
+  /**
+   * What was typed in articles no longer open that the archive refused (a failed save on the
+   * way out), by article id. Reopening the article puts the text back in its editor and saves it.
+   */
+  const refused = new Map<string, string>()
+  const refusedCount = ref(0)
+
   const meta = computed<ArticleMeta | null>(() => article.value?.meta ?? null)
   const dirty = computed(() => draft.value !== savedText.value)
 
@@ -68,25 +75,53 @@ export const useArticleStore = defineStore('article', () => {
   /** Open an article; what was typed in the previous one is saved first. */
   async function open(next: string): Promise<void> {
     if (next === id.value && article.value) return
-    await flush()
     const mine = ++ticket
-    id.value = next
     loading.value = true
     error.value = null
-    if (article.value?.meta.id !== next) article.value = null
+    await leave()
+    if (mine !== ticket) return
+    id.value = next
     const result = await api.articleGet({ id: next })
     if (mine !== ticket) return
     loading.value = false
-    if (result.ok) show(result.value)
-    else {
-      article.value = null
+    if (result.ok) {
+      show(result.value)
+      resume(next)
+    } else {
       error.value = result.error
     }
   }
 
+  /**
+   * Put the open article away. The editor goes first, so nothing more can be typed into it
+   * while its last words are saved; text the archive refused is kept for when it is reopened.
+   */
+  async function leave(): Promise<void> {
+    const leaving = id.value
+    article.value = null
+    await flush()
+    clearTimer()
+    if (leaving !== null && id.value === leaving && dirty.value) {
+      refused.set(leaving, draft.value)
+      refusedCount.value = refused.size
+    }
+    draft.value = savedText.value = ''
+    saveState.value = 'saved'
+  }
+
+  /** Text typed in this article that the archive refused earlier comes back, to be saved again. */
+  function resume(articleId: string): void {
+    const text = refused.get(articleId)
+    if (text === undefined) return
+    refused.delete(articleId)
+    refusedCount.value = refused.size
+    edit(text)
+  }
+
   /** Reload the open article from the archive (after a restore, or another window's save). */
   async function reload(): Promise<void> {
-    if (!id.value) return
+    // Nothing to refresh while an article is on its way in or out (open() is loading it).
+    if (!id.value || !article.value) return
     const mine = ++ticket
     const result = await api.articleGet({ id: id.value })
     if (mine !== ticket || !result.ok) return
@@ -100,11 +135,12 @@ export const useArticleStore = defineStore('article', () => {
   }
 
   function close(): void {
-    void flush()
-    ticket++
-    id.value = null
-    article.value = null
+    const mine = ++ticket
     error.value = null
+    loading.value = false
+    void leave().then(() => {
+      if (mine === ticket) id.value = null
+    })
   }
 
   /** The editor reports every change; autosave follows the pause after the last one. */
@@ -231,7 +267,7 @@ export const useArticleStore = defineStore('article', () => {
   )
 
   async function reloadIfChanged(): Promise<void> {
-    if (!id.value || saving) return
+    if (!id.value || !article.value || saving) return
     const result = await api.articleHistory({ id: id.value })
     if (!result.ok) return
     const known = history.value.at(-1)?.file
@@ -251,6 +287,7 @@ export const useArticleStore = defineStore('article', () => {
     saveError,
     lastSavedAt,
     history,
+    refusedCount,
     open,
     reload,
     close,
