@@ -20,6 +20,8 @@ const SCHEMES = ['light', 'dark'] as const
 
 // Each screen is checked twice and photographed twice; that takes longer than one plain test.
 test.describe.configure({ timeout: 60_000 })
+// The README shows these: a desktop-sized window, so the reader has the room it is made for.
+test.use({ viewport: { width: 1600, height: 1000 } })
 
 /** Each test gets its own archive and host, filled through the page as a person would. */
 let base: string

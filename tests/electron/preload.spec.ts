@@ -22,6 +22,9 @@ function loadPreload() {
   const invoked: { channel: string; input: unknown }[] = []
   const exposed: Record<string, unknown> = {}
   const electron = {
+    webUtils: {
+      getPathForFile: (file: { name: string }) => `/dropped/${file.name}`,
+    },
     contextBridge: {
       exposeInMainWorld: (name: string, value: unknown) => (exposed[name] = value),
     },
@@ -65,9 +68,13 @@ test.describe('the built preload', () => {
     const { api, exposed, invoked, required } = loadPreload()
     expect(required).toEqual(['electron'])
     expect(Object.keys(exposed)).toEqual(['api'])
-    expect(Object.keys(api).sort()).toEqual([...CHANNELS.map((c) => methodName(c)), 'on'].sort())
+    expect(Object.keys(api).sort()).toEqual(
+      [...CHANNELS.map((c) => methodName(c)), 'on', 'pathForFile'].sort(),
+    )
     expect(await api.articlesList({ limit: 3 })).toEqual({ ok: true, value: 'articles:list' })
     expect(invoked).toEqual([{ channel: 'articles:list', input: { limit: 3 } }])
+    // A dropped file's path comes from Electron's webUtils, the only way a page learns one.
+    expect(api.pathForFile?.({ name: 'a.txt' } as File)).toBe('/dropped/a.txt')
   })
 
   test('on() listens to every event of the contract and to nothing else', () => {
