@@ -14,6 +14,8 @@ import { checkArchive } from '../core/store/check'
 import { SORT_KEYS, isArticleId, type ArticleSummary, type SortKey } from '../shared/model'
 import { startHost } from '../host/server'
 import { COMMAND_USAGE, UsageError } from './usage'
+import { ThemeCreateSchema, type Theme, type ThemeWithCount } from '../shared/themes'
+import { themeByName } from '../core/themes/vocabulary'
 
 export interface CommandContext {
   positionals: string[]
@@ -308,6 +310,99 @@ export const commands: Record<string, Command> = {
     },
   },
 
+  themes: {
+    usage: COMMAND_USAGE.themes,
+    options: {
+      add: { type: 'string' },
+      parent: { type: 'string' },
+      color: { type: 'string' },
+    },
+    async run(ctx) {
+      const path = positional(ctx, 0, '<archive>')
+      noMorePositionals(ctx, 1)
+      const add = ctx.values['add']
+      if (typeof add !== 'string' && (ctx.values['parent'] || ctx.values['color']))
+        throw new UsageError('--parent and --color go with --add')
+      const archive = await Archive.open(
+        path,
+        typeof add === 'string' ? { holder: HOLDER } : { readOnly: true },
+      )
+      try {
+        if (typeof add === 'string') {
+          const parent = ctx.values['parent']
+          const input = ThemeCreateSchema.safeParse({
+            name: add,
+            ...(typeof ctx.values['color'] === 'string' && { color: ctx.values['color'] }),
+            ...(typeof parent === 'string' && {
+              parentId: themeNamed(archive.themes(), parent).id,
+            }),
+          })
+          if (!input.success) throw new UsageError(input.error.issues[0]!.message)
+          const theme = await archive.createTheme(input.data)
+          if (ctx.json) json(ctx, theme)
+          else ctx.out(`Added the theme "${theme.name}" (${theme.id}).`)
+          return 0
+        }
+        const themes = archive.themes()
+        if (ctx.json) json(ctx, themes)
+        else {
+          for (const line of themeTree(themes)) ctx.out(line)
+          ctx.out(`${themes.length} theme(s).`)
+        }
+        return 0
+      } finally {
+        await archive.close()
+      }
+    },
+  },
+
+  tag: {
+    usage: COMMAND_USAGE.tag,
+    options: {
+      id: { type: 'string', multiple: true },
+      query: { type: 'string' },
+      theme: { type: 'string' },
+      remove: { type: 'boolean' },
+      'create-theme': { type: 'boolean' },
+    },
+    async run(ctx) {
+      const path = positional(ctx, 0, '<archive>')
+      noMorePositionals(ctx, 1)
+      const given = (ctx.values['id'] as unknown as string[] | undefined) ?? []
+      const query = ctx.values['query']
+      if (given.length > 0 === (typeof query === 'string'))
+        throw new UsageError('give either --id (one or more) or --query')
+      const name = ctx.values['theme']
+      if (typeof name !== 'string') throw new UsageError('--theme NAME is required')
+      const remove = ctx.values['remove'] === true
+      const archive = await Archive.open(path, { holder: HOLDER })
+      try {
+        let theme: Theme | undefined = themeByName(archive.themes(), name)
+        let created = false
+        if (!theme && ctx.values['create-theme'] && !remove) {
+          const input = ThemeCreateSchema.safeParse({ name })
+          if (!input.success) throw new UsageError(input.error.issues[0]!.message)
+          theme = await archive.createTheme(input.data)
+          created = true
+        }
+        theme ??= themeNamed(archive.themes(), name)
+        const ids =
+          typeof query === 'string'
+            ? archive.ids({ sort: 'importedAt', order: 'desc', text: query })
+            : given.map((id) => resolveId(archive, id))
+        const changed = await archive.tagArticles(ids, theme.id, remove)
+        if (ctx.json) json(ctx, { theme: theme.id, created, matched: ids.length, changed })
+        else
+          ctx.out(
+            `${changed} of ${ids.length} article(s) ${remove ? 'untagged from' : 'tagged with'} "${theme.name}"${created ? ' (a new theme)' : ''}.`,
+          )
+        return 0
+      } finally {
+        await archive.close()
+      }
+    },
+  },
+
   serve: {
     usage: COMMAND_USAGE.serve,
     options: { port: { type: 'string' }, 'read-only': { type: 'boolean' } },
@@ -361,6 +456,32 @@ function resolveId(archive: Archive, id: string): string {
       )
   }
   throw new ArchiveError('not-found', `There is no article ${id} in this archive.`)
+}
+
+function themeNamed(themes: readonly Theme[], name: string): Theme {
+  const theme = themeByName(themes, name)
+  if (!theme)
+    throw new ArchiveError(
+      'not-found',
+      `There is no theme named "${name}"${themes.length ? ` (there are: ${themes.map((t) => t.name).join(', ')})` : ''}.`,
+    )
+  return theme
+}
+
+/** The vocabulary as an indented tree, each theme with its count. */
+function themeTree(themes: readonly ThemeWithCount[]): string[] {
+  const ids = new Set(themes.map((t) => t.id))
+  const lines: string[] = []
+  const walk = (parentId: string | null, depth: number) => {
+    for (const t of themes) {
+      const parent = t.parentId !== null && ids.has(t.parentId) ? t.parentId : null
+      if (parent !== parentId) continue
+      lines.push(`${'  '.repeat(depth)}${t.name}  (${t.count})${t.pinned ? '  pinned' : ''}`)
+      walk(t.id, depth + 1)
+    }
+  }
+  walk(null, 0)
+  return lines
 }
 
 function formatRow(a: ArticleSummary): string {

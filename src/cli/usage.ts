@@ -12,6 +12,8 @@ export const COMMAND_USAGE = {
   serve: 'press-archive serve <archive> [--port N] [--read-only]',
   clean: 'press-archive clean <file>… [--json] [--profile mt-chinese-press|minimal]',
   reclean: 'press-archive reclean <archive> [--id ID]… [--apply] [--json]',
+  themes: 'press-archive themes <archive> [--json] [--add NAME [--parent NAME] [--color #rrggbb]]',
+  tag: 'press-archive tag <archive> (--id ID… | --query WORDS) --theme NAME [--remove] [--create-theme] [--json]',
 } as const
 
 export function usage(): string {

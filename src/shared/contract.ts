@@ -17,6 +17,14 @@ import {
 import type { Change, Flag } from './cleaning'
 import { ProfileIdSchema, ProfileSchema, type Profile, type RuleInfo } from './profile'
 import type { Result } from './result'
+import {
+  ThemeCreateSchema,
+  ThemeIdSchema,
+  ThemePatchSchema,
+  UndoTokenSchema,
+  type Theme,
+  type ThemeWithCount,
+} from './themes'
 
 const Path = z.string().min(1, 'a path is required').max(4096)
 const Empty = z.object({}).strict()
@@ -32,6 +40,12 @@ const ListFilter = z.object({
   edited: z.boolean().optional(),
   /** Only articles with (true) or without (false) open review flags. */
   review: z.boolean().optional(),
+  /** Only articles tagged with these themes; filtering by a theme includes its sub-themes. */
+  themes: z.array(ThemeIdSchema).max(1000).optional(),
+  /** Whether an article needs any of `themes` or all of them. */
+  themeMatch: z.enum(['all', 'any']).default('any'),
+  /** Only articles with no theme (true) or with at least one (false). */
+  untagged: z.boolean().optional(),
 })
 
 /**
@@ -99,6 +113,28 @@ export const requestSchemas = {
   'import:paths': z.object({ paths: z.array(Path).min(1).max(10_000) }).strict(),
   'import:files': z.object({ files: z.array(UploadedFile).min(1).max(1000) }).strict(),
   'import:cancel': Empty,
+  'themes:list': Empty,
+  'themes:create': ThemeCreateSchema,
+  'themes:update': z.object({ id: ThemeIdSchema, patch: ThemePatchSchema }).strict(),
+  /** Delete a theme: its articles lose it, its sub-themes move to the top. Can be undone. */
+  'themes:delete': z.object({ id: ThemeIdSchema }).strict(),
+  /** Fold themes into another: their articles get `into` instead. Can be undone. */
+  'themes:merge': z
+    .object({ from: z.array(ThemeIdSchema).min(1).max(1000), into: ThemeIdSchema })
+    .strict(),
+  'themes:undo': z.object({ token: UndoTokenSchema }).strict(),
+  /** Tag (or with `remove`, untag) articles given by id or by the list's filter. */
+  'articles:tag': z
+    .object({
+      ids: z.array(ArticleIdSchema).max(100_000).optional(),
+      filter: ListFilter.strict().optional(),
+      themeId: ThemeIdSchema,
+      remove: z.boolean().default(false),
+    })
+    .strict()
+    .refine((r) => (r.ids === undefined) !== (r.filter === undefined), {
+      message: 'give either ids or a filter',
+    }),
   'profiles:list': Empty,
   'profiles:save': z.object({ profile: ProfileSchema }).strict(),
   'profiles:delete': z.object({ id: ProfileIdSchema }).strict(),
@@ -132,6 +168,13 @@ export interface Responses {
   'import:paths': ImportSummary
   'import:files': ImportSummary
   'import:cancel': { cancelled: boolean }
+  'themes:list': { themes: ThemeWithCount[] }
+  'themes:create': Theme
+  'themes:update': Theme
+  'themes:delete': { undo: string }
+  'themes:merge': { undo: string }
+  'themes:undo': { restored: string[] }
+  'articles:tag': { changed: number }
   'profiles:list': { profiles: Profile[]; active: string; rules: RuleInfo[] }
   'profiles:save': Profile
   'profiles:delete': { deleted: string }
@@ -161,7 +204,9 @@ export interface CleanPreview {
 export interface EventPayloads {
   'import:progress': ImportProgress
   /** Articles or settings changed (by any caller, the listener included): reload what is shown. */
-  'archive:changed': { reason: 'import' | 'open' | 'save' | 'meta' | 'profiles' | 'review' }
+  'archive:changed': {
+    reason: 'import' | 'open' | 'save' | 'meta' | 'profiles' | 'review' | 'themes'
+  }
   /** The app's menu asks the UI for something only the UI can do (never sent by the host). */
   'menu:command': { command: import('./channels').MenuCommand }
 }

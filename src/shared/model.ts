@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { CleaningRecord, Flag } from './cleaning'
+import { ThemeIdSchema } from './themes'
 
 /** Article ids are the first 16 hex digits of the SHA-256 of the original bytes. */
 export const ArticleIdSchema = z.string().regex(/^[0-9a-f]{16}$/, 'an article id is 16 hex digits')
@@ -75,6 +76,11 @@ export const ArticleMetaSchema = EditableMetaSchema.extend({
   review: z.record(z.string(), z.enum(['resolved', 'ignored'])).default({}),
   /** Review flags nobody has resolved or ignored yet: the list's "Needs review". */
   openFlags: z.number().int().nonnegative().default(0),
+  /**
+   * Ids of the archive's themes this article is tagged with. Absent in records written before
+   * themes existed (read it with themesOf); kept in the summary, since the list filters by it.
+   */
+  themes: z.array(ThemeIdSchema).optional(),
 })
 export type ArticleMeta = z.infer<typeof ArticleMetaSchema>
 
@@ -107,6 +113,10 @@ export interface Facets {
   review: number
   sources: { name: string; count: number }[]
   years: { year: number; count: number }[]
+  /** Articles tagged with none of the archive's themes. */
+  untagged: number
+  /** Articles tagged with each theme (directly, not through a child), in vocabulary order. */
+  themes: { id: string; count: number }[]
 }
 
 export interface ArticleView {

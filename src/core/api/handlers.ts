@@ -63,6 +63,19 @@ async function runImport(
   }
 }
 
+/**
+ * A change of themes over many articles, written a batch at a time: even one that fails
+ * part-way may have changed some, so the UI is told to reload either way.
+ */
+async function changingThemes<T>(ctx: HandlerContext, change: (archive: Archive) => Promise<T>) {
+  const archive = requireArchive(ctx)
+  try {
+    return await change(archive)
+  } finally {
+    ctx.emit('archive:changed', { reason: 'themes' })
+  }
+}
+
 /** The one table of handlers behind the contract; both the app and the browser host bind it. */
 export const handlers: Handlers = {
   'archive:info': async (_input, ctx) => ctx.archive?.info() ?? null,
@@ -112,6 +125,34 @@ export const handlers: Handlers = {
     if (result.applied) ctx.emit('archive:changed', { reason: 'save' })
     return result
   },
+  'themes:list': async (_input, ctx) => ({ themes: requireArchive(ctx).themes() }),
+  'themes:create': async (input, ctx) => {
+    const theme = await requireArchive(ctx).createTheme(input)
+    ctx.emit('archive:changed', { reason: 'themes' })
+    return theme
+  },
+  'themes:update': async (input, ctx) => {
+    const theme = await requireArchive(ctx).updateTheme(input.id, input.patch)
+    ctx.emit('archive:changed', { reason: 'themes' })
+    return theme
+  },
+  'themes:delete': async (input, ctx) =>
+    changingThemes(ctx, async (archive) => ({
+      undo: await archive.removeThemes([input.id], null),
+    })),
+  'themes:merge': async (input, ctx) =>
+    changingThemes(ctx, async (archive) => ({
+      undo: await archive.removeThemes(input.from, input.into),
+    })),
+  'themes:undo': async (input, ctx) =>
+    changingThemes(ctx, async (archive) => ({
+      restored: await archive.undoThemes(input.token),
+    })),
+  'articles:tag': async (input, ctx) =>
+    changingThemes(ctx, async (archive) => {
+      const ids = input.ids ?? archive.ids(input.filter!)
+      return { changed: await archive.tagArticles(ids, input.themeId, input.remove) }
+    }),
   'profiles:list': async (_input, ctx) => ({
     ...requireArchive(ctx).profiles(),
     rules: ruleCatalogue(),

@@ -39,6 +39,23 @@ import { builtInProfiles, DEFAULT_PROFILE_ID } from '../cleaning/profiles'
 import { flagKey, type CleaningRecord } from '../../shared/cleaning'
 import { countOpen, flaggedVersion, placeFlags } from './review'
 import type { Profile } from '../../shared/profile'
+import { themesOf, type Theme, type ThemePatch, type ThemeWithCount } from '../../shared/themes'
+import { forEachLimited, mapLimited } from '../util/concurrency'
+import {
+  createTheme,
+  findTheme,
+  newUndoToken,
+  planRemoval,
+  removalOf,
+  restoreTags,
+  restoreVocabulary,
+  UNDO_KEPT,
+  updateTheme,
+  type ThemeInput,
+} from '../themes/vocabulary'
+
+/** Articles re-tagged per turn of the write queue: a save waits for one batch at most. */
+const TAG_BATCH = 500
 
 /** What the writer of a batch reports: the articles it laid down and the paths to make durable. */
 export interface BatchWritten {
@@ -74,7 +91,7 @@ export class Archive {
     private readonly lock: ArchiveLock | null,
     readonly notices: string[],
   ) {
-    this.listing = new Listing(index)
+    this.listing = new Listing(index, () => this.doc.data.themes)
   }
 
   /** Make a new, empty archive in `path` (which must be missing or an empty folder). */
@@ -102,6 +119,8 @@ export class Archive {
         settings: {},
         profiles: builtInProfiles(),
         activeProfile: DEFAULT_PROFILE_ID,
+        themes: [],
+        themeUndo: [],
       },
     )
     await fs.mkdir(join(root, ARTICLES_DIR), { recursive: true })
@@ -122,6 +141,8 @@ export class Archive {
         settings: {},
         profiles: builtInProfiles(),
         activeProfile: DEFAULT_PROFILE_ID,
+        themes: [],
+        themeUndo: [],
       },
     )
     const stat = await fs.stat(root).catch(() => null)
@@ -438,6 +459,171 @@ export class Archive {
       }
       await this.updateDoc({ activeProfile: id })
     })
+  }
+
+  /** The theme vocabulary, in its order, each theme with the number of articles tagged with it. */
+  themes(): ThemeWithCount[] {
+    const counts = new Map(this.listing.facets().themes.map((t) => [t.id, t.count]))
+    return this.doc.data.themes.map((t) => ({
+      ...structuredClone(t),
+      count: counts.get(t.id) ?? 0,
+    }))
+  }
+
+  createTheme(input: ThemeInput): Promise<Theme> {
+    return this.write(async () => {
+      const theme = createTheme(this.doc.data.themes, input)
+      await this.updateDoc({ themes: [...this.doc.data.themes, theme] })
+      return structuredClone(theme)
+    })
+  }
+
+  updateTheme(id: string, patch: ThemePatch): Promise<Theme> {
+    return this.write(async () => {
+      const theme = updateTheme(this.doc.data.themes, id, patch)
+      await this.updateDoc({ themes: this.doc.data.themes.map((t) => (t.id === id ? theme : t)) })
+      return structuredClone(theme)
+    })
+  }
+
+  /**
+   * Delete themes, or with `into` merge them into another theme. The vocabulary and an undo
+   * record are written first, then the articles a batch per turn of the write queue (so a save
+   * never waits for all of them): a crash in between leaves articles naming a theme that no
+   * longer exists, which is ignored everywhere, and the undo record still restores them.
+   * Returns the undo token.
+   */
+  async removeThemes(ids: readonly string[], into: string | null): Promise<string> {
+    const { token, articles, retag } = await this.write(async () => {
+      const removal = planRemoval(this.doc.data.themes, ids, into)
+      const gone = new Set(ids)
+      const articles: { id: string; before: string[] }[] = []
+      for (const a of this.index.all()) {
+        const tags = themesOf(a)
+        if (tags.some((id) => gone.has(id))) articles.push({ id: a.id, before: [...tags] })
+      }
+      const token = newUndoToken()
+      const record = {
+        token,
+        at: new Date().toISOString(),
+        kind: into === null ? ('delete' as const) : ('merge' as const),
+        into,
+        removed: removal.removed,
+        changed: removal.changed,
+        articles,
+      }
+      await this.updateDoc({
+        themes: removal.themes,
+        themeUndo: [...this.doc.data.themeUndo, record].slice(-UNDO_KEPT),
+      })
+      return { token, articles: articles.map((a) => a.id), retag: removal.retag }
+    })
+    for (let at = 0; at < articles.length; at += TAG_BATCH) {
+      const batch = articles.slice(at, at + TAG_BATCH)
+      const goOn = await this.write(async () => {
+        // Undone already, or merged into a theme deleted meanwhile: the rest is left alone.
+        if (!this.doc.data.themeUndo.some((r) => r.token === token)) return false
+        if (into !== null && !this.doc.data.themes.some((t) => t.id === into)) return false
+        await this.retag(
+          batch.filter((id) => this.index.has(id)),
+          retag,
+        )
+        return true
+      })
+      if (!goOn) break
+    }
+    return token
+  }
+
+  /**
+   * Take back a delete or merge: its themes return as they were and so do its articles' tags
+   * (an article re-tagged since keeps what else it was given). The articles are written before
+   * the vocabulary, so after a crash the same token still finishes the job.
+   */
+  undoThemes(token: string): Promise<string[]> {
+    return this.write(async () => {
+      const record = this.doc.data.themeUndo.find((r) => r.token === token)
+      if (!record) {
+        throw new ArchiveError(
+          'not-found',
+          'That change can no longer be undone (it was undone already, or is too old).',
+        )
+      }
+      const themes = restoreVocabulary(this.doc.data.themes, record)
+      const removal = removalOf(record)
+      const before = new Map(record.articles.map((a) => [a.id, a.before]))
+      const ids = record.articles.map((a) => a.id).filter((id) => this.index.has(id))
+      for (let at = 0; at < ids.length; at += TAG_BATCH) {
+        const batch = ids.slice(at, at + TAG_BATCH)
+        await this.retag(batch, (tags, id) => restoreTags(tags, before.get(id) ?? [], removal))
+      }
+      await this.updateDoc({
+        themes,
+        themeUndo: this.doc.data.themeUndo.filter((r) => r.token !== token),
+      })
+      return record.removed.map((r) => r.theme.id)
+    })
+  }
+
+  /**
+   * Tag articles with a theme, or untag them. Only articles whose tags change are written, a
+   * batch per turn of the write queue. Returns how many changed.
+   */
+  async tagArticles(ids: readonly string[], themeId: string, remove: boolean): Promise<number> {
+    findTheme(this.doc.data.themes, themeId)
+    const missing = ids.filter((id) => !this.index.has(id))
+    if (missing.length > 0) {
+      throw new ArchiveError(
+        'not-found',
+        `There is no article ${missing[0]} in this archive${missing.length > 1 ? ` (nor ${missing.length - 1} more)` : ''}; nothing was tagged.`,
+      )
+    }
+    const todo = [...new Set(ids)].filter(
+      (id) => themesOf(this.index.get(id)!).includes(themeId) === remove,
+    )
+    let changed = 0
+    for (let at = 0; at < todo.length; at += TAG_BATCH) {
+      const batch = todo.slice(at, at + TAG_BATCH)
+      changed += await this.write(async () => {
+        // The theme may have been deleted while earlier batches were written.
+        findTheme(this.doc.data.themes, themeId)
+        return this.retag(
+          batch.filter((id) => this.index.has(id)),
+          (tags) => {
+            if (tags.includes(themeId) !== remove) return null
+            return remove ? tags.filter((t) => t !== themeId) : [...tags, themeId]
+          },
+        )
+      })
+    }
+    return changed
+  }
+
+  /**
+   * Give existing articles new theme lists (`change` returns null to leave one alone), inside a
+   * turn of the write queue: announced in the index log, written, committed with one append.
+   */
+  private async retag(
+    ids: readonly string[],
+    change: (tags: readonly string[], id: string) => string[] | null,
+  ): Promise<number> {
+    const metas = await mapLimited(ids, 16, (id) => this.getMeta(id))
+    const next: ArticleMeta[] = []
+    for (const meta of metas) {
+      const tags = change(themesOf(meta), meta.id)
+      if (tags) next.push({ ...meta, themes: tags })
+    }
+    if (next.length === 0) return 0
+    const changed = next.map((m) => m.id)
+    await this.index.begin(changed)
+    try {
+      await forEachLimited(next, 16, (m) => writeArticleMeta(articleDir(this.root, m.id), m))
+    } catch (err) {
+      await this.recover(changed).catch(() => {})
+      throw err
+    }
+    await this.index.commit(next)
+    return next.length
   }
 
   async close(): Promise<void> {

@@ -1,4 +1,6 @@
 import type { ArticleSummary, Facets, ListPage, SortKey } from '../../shared/model'
+import { themesOf, type Theme } from '../../shared/themes'
+import { descendantsOf } from '../themes/vocabulary'
 
 export interface ListQuery {
   offset: number
@@ -11,7 +13,15 @@ export interface ListQuery {
   edited?: boolean
   /** Only articles with (true) or without (false) open review flags. */
   review?: boolean
+  /** Only articles tagged with these themes; a theme stands for itself and its sub-themes. */
+  themes?: readonly string[]
+  /** Whether an article needs any of `themes` (the default) or all of them. */
+  themeMatch?: 'all' | 'any'
+  /** Only articles with no theme (true) or with at least one (false). */
+  untagged?: boolean
 }
+
+type Filter = Omit<ListQuery, 'offset' | 'limit'>
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true })
 
@@ -41,11 +51,14 @@ export class Listing {
     author: new WeakMap(),
   }
 
-  constructor(private readonly source: { generation: number; all(): Iterable<ArticleSummary> }) {}
+  constructor(
+    private readonly source: { generation: number; all(): Iterable<ArticleSummary> },
+    private readonly vocabulary: () => readonly Theme[] = () => [],
+  ) {}
 
   page(query: ListQuery): ListPage {
     const sorted = this.sorted(query.sort, query.order)
-    const filtered = hasFilter(query) ? sorted.filter(matcher(query)) : sorted
+    const filtered = hasFilter(query) ? sorted.filter(this.matcher(query)) : sorted
     return {
       total: filtered.length,
       offset: query.offset,
@@ -54,9 +67,9 @@ export class Listing {
   }
 
   /** The ids of every article a query matches, in its order (for select-all and bulk work). */
-  ids(query: Omit<ListQuery, 'offset' | 'limit'>): string[] {
+  ids(query: Filter): string[] {
     const sorted = this.sorted(query.sort, query.order)
-    const filtered = hasFilter(query) ? sorted.filter(matcher(query)) : sorted
+    const filtered = hasFilter(query) ? sorted.filter(this.matcher(query)) : sorted
     return filtered.map((a) => a.id)
   }
 
@@ -66,10 +79,20 @@ export class Listing {
     let total = 0
     let edited = 0
     let review = 0
+    let untagged = 0
+    const themes = new Map(this.vocabulary().map((t) => [t.id, 0]))
     for (const a of this.source.all()) {
       total++
       if (a.edited) edited++
       if (a.openFlags > 0) review++
+      let tagged = false
+      for (const id of themesOf(a)) {
+        const count = themes.get(id)
+        if (count === undefined) continue
+        themes.set(id, count + 1)
+        tagged = true
+      }
+      if (!tagged) untagged++
       if (a.source) sources.set(a.source, (sources.get(a.source) ?? 0) + 1)
       if (a.date) {
         const year = Number(a.date.slice(0, 4))
@@ -84,6 +107,27 @@ export class Listing {
         .map(([name, count]) => ({ name, count }))
         .sort((a, b) => b.count - a.count || collator.compare(a.name, b.name)),
       years: [...years].map(([year, count]) => ({ year, count })).sort((a, b) => b.year - a.year),
+      untagged,
+      themes: [...themes].map(([id, count]) => ({ id, count })),
+    }
+  }
+
+  private matcher(q: Filter): (a: ArticleSummary) => boolean {
+    const base = matcher(q)
+    if (q.themes === undefined && q.untagged === undefined) return base
+    const vocabulary = this.vocabulary()
+    const known = new Set(vocabulary.map((t) => t.id))
+    const groups = (q.themes ?? []).map((id) => descendantsOf(vocabulary, id))
+    const inGroup = (tags: readonly string[], group: Set<string>) =>
+      tags.some((id) => group.has(id))
+    return (a) => {
+      if (!base(a)) return false
+      const tags = themesOf(a)
+      if (q.untagged !== undefined && !tags.some((id) => known.has(id)) !== q.untagged) return false
+      if (groups.length === 0) return true
+      return q.themeMatch === 'all'
+        ? groups.every((g) => inGroup(tags, g))
+        : groups.some((g) => inGroup(tags, g))
     }
   }
 
@@ -162,8 +206,10 @@ function byId(x: ArticleSummary, y: ArticleSummary): number {
   return x.id < y.id ? -1 : 1
 }
 
-function hasFilter(q: Omit<ListQuery, 'offset' | 'limit'>): boolean {
+function hasFilter(q: Filter): boolean {
   return (
+    q.themes !== undefined ||
+    q.untagged !== undefined ||
     Boolean(q.text?.trim()) ||
     q.source !== undefined ||
     q.year !== undefined ||
@@ -172,7 +218,7 @@ function hasFilter(q: Omit<ListQuery, 'offset' | 'limit'>): boolean {
   )
 }
 
-function matcher(q: Omit<ListQuery, 'offset' | 'limit'>): (a: ArticleSummary) => boolean {
+function matcher(q: Filter): (a: ArticleSummary) => boolean {
   const words = (q.text ?? '').toLowerCase().split(/\s+/).filter(Boolean)
   const year = q.year === undefined ? undefined : String(q.year).padStart(4, '0')
   return (a) => {

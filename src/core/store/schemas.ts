@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { ArticleSummary } from '../../shared/model'
 import { ProfileIdSchema, ProfileSchema } from '../../shared/profile'
+import { ThemeSchema, ThemeUndoRecordSchema } from '../../shared/themes'
 import { builtInProfiles, DEFAULT_PROFILE_ID } from '../cleaning/profiles'
 
 /**
@@ -69,5 +70,9 @@ export const ArchiveDocSchema = z.object({
   profiles: z.array(ProfileSchema).min(1).default(builtInProfiles),
   /** The profile imports and re-cleaning use. */
   activeProfile: ProfileIdSchema.default(DEFAULT_PROFILE_ID),
+  /** The archive's theme vocabulary, in the order people arranged it. */
+  themes: z.array(ThemeSchema).default([]),
+  /** The latest deletes and merges of themes, newest last, so they can be undone. */
+  themeUndo: z.array(ThemeUndoRecordSchema).default([]),
 })
 export type ArchiveDoc = z.infer<typeof ArchiveDocSchema>

@@ -97,6 +97,8 @@ class FakeArchive {
       this.answer<Facets>('articles:facets', {}, () => ({
         total: this.articles.length,
         edited: 0,
+        untagged: this.articles.length,
+        themes: [],
         review: 0,
         sources: [],
         years: [],
