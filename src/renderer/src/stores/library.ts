@@ -7,8 +7,15 @@ import { getApi } from '../api'
 
 export type SortOrder = 'asc' | 'desc'
 
-/** What the sidebar chose: everything, one of the two work queues, or one source or year. */
-export type LibraryView = 'all' | 'review' | 'edited' | `source:${string}` | `year:${number}`
+/** What the sidebar chose: everything, a work queue, the untagged, or one source, year or theme. */
+export type LibraryView =
+  | 'all'
+  | 'review'
+  | 'edited'
+  | 'untagged'
+  | `source:${string}`
+  | `year:${number}`
+  | `theme:${string}`
 
 /** The list's filter and order, as `articles:list` and `articles:ids` take them. */
 export type ListFilter = Request<'articles:ids'>
@@ -50,6 +57,8 @@ export function filterFor(
   if (words) filter.text = words
   if (view === 'review') filter.review = true
   else if (view === 'edited') filter.edited = true
+  else if (view === 'untagged') filter.untagged = true
+  else if (view.startsWith('theme:')) filter.themes = [view.slice('theme:'.length)]
   else if (view.startsWith('source:')) filter.source = view.slice('source:'.length)
   else if (view.startsWith('year:')) filter.year = Number(view.slice('year:'.length))
   return filter

@@ -1,0 +1,83 @@
+import { defineStore } from 'pinia'
+import { computed, onScopeDispose, shallowRef } from 'vue'
+import type { ThemeWithCount } from '../../../shared/themes'
+import type { ApiError } from '../../../shared/result'
+import { getApi } from '../api'
+
+/** A theme placed in the tree: its depth under the top, for indenting. */
+export type ThemeRow = ThemeWithCount & { depth: number }
+
+/**
+ * The archive's theme vocabulary, as a flat list and as a tree in reading order (each theme
+ * followed by its sub-themes), reloaded whenever the archive says something changed.
+ */
+export const useThemesStore = defineStore('themes', () => {
+  const api = getApi()
+  const themes = shallowRef<readonly ThemeWithCount[]>([])
+  const error = shallowRef<ApiError | null>(null)
+  let ticket = 0
+
+  const byId = computed(() => new Map(themes.value.map((t) => [t.id, t])))
+
+  const tree = computed<ThemeRow[]>(() => {
+    const children = new Map<string | null, ThemeWithCount[]>()
+    for (const t of themes.value) {
+      // A parent that is gone leaves its children at the top rather than hidden.
+      const parent = t.parentId && byId.value.has(t.parentId) ? t.parentId : null
+      const list = children.get(parent) ?? []
+      list.push(t)
+      children.set(parent, list)
+    }
+    const rows: ThemeRow[] = []
+    const seen = new Set<string>()
+    const walk = (parent: string | null, depth: number): void => {
+      const list = [...(children.get(parent) ?? [])].sort((a, b) => a.name.localeCompare(b.name))
+      for (const t of list) {
+        if (seen.has(t.id)) continue
+        seen.add(t.id)
+        rows.push({ ...t, depth })
+        walk(t.id, depth + 1)
+      }
+    }
+    walk(null, 0)
+    return rows
+  })
+
+  /** The themes keys 1–9 toggle, in vocabulary order. */
+  const pinned = computed(() => themes.value.filter((t) => t.pinned).slice(0, 9))
+
+  async function load(): Promise<void> {
+    const mine = ++ticket
+    const result = await api.themesList({})
+    if (mine !== ticket) return
+    if (result.ok) {
+      themes.value = result.value.themes
+      error.value = null
+    } else {
+      error.value = result.error
+    }
+  }
+
+  /** Make a theme by name; the archive picks its colour. */
+  async function create(name: string): Promise<{ id: string } | ApiError> {
+    const result = await api.themesCreate({ name })
+    if (!result.ok) return result.error
+    await load()
+    return { id: result.value.id }
+  }
+
+  /** Tag (or untag) articles with a theme; says how many changed. */
+  async function tag(ids: string[], themeId: string, remove = false): Promise<number | ApiError> {
+    const result = await api.articlesTag({ ids, themeId, remove })
+    if (!result.ok) return result.error
+    return result.value.changed
+  }
+
+  onScopeDispose(
+    api.on('archive:changed', () => {
+      void load()
+    }),
+  )
+
+  return { themes, error, byId, tree, pinned, load, create, tag }
+})
