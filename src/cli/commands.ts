@@ -403,6 +403,33 @@ export const commands: Record<string, Command> = {
     },
   },
 
+  passages: {
+    usage: COMMAND_USAGE.passages,
+    options: { theme: { type: 'string' } },
+    async run(ctx) {
+      const path = positional(ctx, 0, '<archive>')
+      noMorePositionals(ctx, 1)
+      const name = ctx.values['theme']
+      if (typeof name !== 'string') throw new UsageError('--theme NAME is required')
+      const archive = await Archive.open(path, { readOnly: true })
+      try {
+        const theme = themeNamed(archive.themes(), name)
+        const passages = await archive.passages({ themeId: theme.id })
+        if (ctx.json) json(ctx, passages)
+        else {
+          for (const p of passages) {
+            const quote = p.quote.replace(/\s+/g, ' ')
+            ctx.out(`${p.articleId}  ${p.title}${p.detached ? '  (detached)' : ''}\n  “${quote}”`)
+          }
+          ctx.out(`${passages.length} passage(s) tagged with "${theme.name}".`)
+        }
+        return 0
+      } finally {
+        await archive.close()
+      }
+    },
+  },
+
   serve: {
     usage: COMMAND_USAGE.serve,
     options: { port: { type: 'string' }, 'read-only': { type: 'boolean' } },

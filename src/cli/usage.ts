@@ -14,6 +14,8 @@ export const COMMAND_USAGE = {
   reclean: 'press-archive reclean <archive> [--id ID]… [--apply] [--json]',
   themes: 'press-archive themes <archive> [--json] [--add NAME [--parent NAME] [--color #rrggbb]]',
   tag: 'press-archive tag <archive> (--id ID… | --query WORDS) --theme NAME [--remove] [--create-theme] [--json]',
+  passages:
+    'press-archive passages <archive> --theme NAME [--json]   (the passages tagged with a theme)',
 } as const
 
 export function usage(): string {

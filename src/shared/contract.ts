@@ -4,7 +4,9 @@ import {
   ArticleIdSchema,
   EditableMetaSchema,
   HistoryEntrySchema,
+  PassageIdSchema,
   SORT_KEYS,
+  type ArchivePassage,
   type ArchiveInfo,
   type ArticleMeta,
   type ArticleView,
@@ -13,6 +15,7 @@ import {
   type ImportProgress,
   type ImportSummary,
   type ListPage,
+  type Passage,
 } from './model'
 import type { Change, Flag } from './cleaning'
 import { ProfileIdSchema, ProfileSchema, type Profile, type RuleInfo } from './profile'
@@ -25,6 +28,9 @@ import {
   type Theme,
   type ThemeWithCount,
 } from './themes'
+
+const Offset = z.number().int().nonnegative()
+const MappedSpanSchema = z.object({ id: PassageIdSchema, start: Offset, end: Offset }).strict()
 
 const Path = z.string().min(1, 'a path is required').max(4096)
 const Empty = z.object({}).strict()
@@ -90,6 +96,11 @@ export const requestSchemas = {
       id: ArticleIdSchema,
       text: z.string().max(20_000_000),
       note: z.string().max(500).optional(),
+      /**
+       * Where the article's passages are in `text`, mapped by the editor through the person's
+       * edits; passages not given are found again by their words.
+       */
+      passages: z.array(MappedSpanSchema).max(100_000).optional(),
     })
     .strict(),
   'article:updateMeta': z
@@ -135,6 +146,15 @@ export const requestSchemas = {
     .refine((r) => (r.ids === undefined) !== (r.filter === undefined), {
       message: 'give either ids or a filter',
     }),
+  /** Tag some of an article's current cleaned text with a theme. */
+  'passages:add': z
+    .object({ id: ArticleIdSchema, themeId: ThemeIdSchema, start: Offset, end: Offset })
+    .strict(),
+  'passages:remove': z.object({ id: ArticleIdSchema, passageId: PassageIdSchema }).strict(),
+  /** The archive's passages, of one theme and/or only detached (or only placed) ones. */
+  'passages:list': z
+    .object({ themeId: ThemeIdSchema.optional(), detached: z.boolean().optional() })
+    .strict(),
   'profiles:list': Empty,
   'profiles:save': z.object({ profile: ProfileSchema }).strict(),
   'profiles:delete': z.object({ id: ProfileIdSchema }).strict(),
@@ -175,6 +195,9 @@ export interface Responses {
   'themes:merge': { undo: string }
   'themes:undo': { restored: string[] }
   'articles:tag': { changed: number }
+  'passages:add': Passage
+  'passages:remove': ArticleMeta
+  'passages:list': { passages: ArchivePassage[] }
   'profiles:list': { profiles: Profile[]; active: string; rules: RuleInfo[] }
   'profiles:save': Profile
   'profiles:delete': { deleted: string }

@@ -25,6 +25,33 @@ export function isRealDate(iso: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d
 }
 
+/** Passage ids are made by the archive: `p_` and ten base-36 characters. */
+export const PassageIdSchema = z
+  .string()
+  .regex(/^p_[0-9a-z]{10}$/, 'a passage id is p_ and ten letters or digits')
+
+/**
+ * A span of an article's cleaned text tagged with a theme. `start`/`end` are in the current
+ * cleaned text and `quote`/`prefix`/`suffix` are its anchor there (see shared/anchor.ts), so
+ * after an edit it is found again on its own words. When its words are gone it is kept,
+ * `detached`, with the words it had: never dropped, never moved onto other words.
+ */
+export const PassageSchema = z.object({
+  id: PassageIdSchema,
+  themeId: ThemeIdSchema,
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  quote: z.string(),
+  prefix: z.string(),
+  suffix: z.string(),
+  createdAt: z.string(),
+  detached: z.literal(true).optional(),
+})
+export type Passage = z.infer<typeof PassageSchema>
+
+/** A passage as a list across the archive shows it: with the article it is in. */
+export type ArchivePassage = Passage & { articleId: string; title: string }
+
 export const HistoryEntrySchema = z.object({
   /** File name under history/, e.g. `2026-11-28T17-30-05.123Z.txt`. */
   file: z.string().regex(/^[0-9TZ.-]+\.txt$/),
@@ -81,6 +108,8 @@ export const ArticleMetaSchema = EditableMetaSchema.extend({
    * themes existed (read it with themesOf); kept in the summary, since the list filters by it.
    */
   themes: z.array(ThemeIdSchema).optional(),
+  /** Passages tagged with themes; absent means none. Kept out of the index summary. */
+  passages: z.array(PassageSchema).optional(),
 })
 export type ArticleMeta = z.infer<typeof ArticleMetaSchema>
 
@@ -90,6 +119,7 @@ export const ArticleSummarySchema = ArticleMetaSchema.omit({
   schemaVersion: true,
   notes: true,
   review: true,
+  passages: true,
 }).extend({
   // Where it was imported from stays in meta.json: at 100k articles the paths alone are a
   // fifth of the index that every opening reads.

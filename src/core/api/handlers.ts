@@ -92,7 +92,14 @@ export const handlers: Handlers = {
   'articles:facets': async (_input, ctx) => requireArchive(ctx).facets(),
   'article:get': async (input, ctx) => requireArchive(ctx).getArticle(input.id),
   'article:save': async (input, ctx) => {
-    const result = await requireArchive(ctx).saveCleaned(input.id, input.text, 'person', input.note)
+    const result = await requireArchive(ctx).saveCleaned(
+      input.id,
+      input.text,
+      'person',
+      input.note,
+      undefined,
+      input.passages,
+    )
     ctx.emit('archive:changed', { reason: 'save' })
     return result
   },
@@ -153,6 +160,17 @@ export const handlers: Handlers = {
       const ids = input.ids ?? archive.ids(input.filter!)
       return { changed: await archive.tagArticles(ids, input.themeId, input.remove) }
     }),
+  'passages:add': async (input, ctx) => {
+    const passage = await requireArchive(ctx).addPassage(input.id, input.themeId, input)
+    ctx.emit('archive:changed', { reason: 'themes' })
+    return passage
+  },
+  'passages:remove': async (input, ctx) => {
+    const meta = await requireArchive(ctx).removePassage(input.id, input.passageId)
+    ctx.emit('archive:changed', { reason: 'themes' })
+    return meta
+  },
+  'passages:list': async (input, ctx) => ({ passages: await requireArchive(ctx).passages(input) }),
   'profiles:list': async (_input, ctx) => ({
     ...requireArchive(ctx).profiles(),
     rules: ruleCatalogue(),

@@ -2,6 +2,8 @@ import { promises as fs } from 'node:fs'
 import { basename, join, resolve } from 'node:path'
 import { Low } from 'lowdb'
 import type {
+  ArchivePassage,
+  Passage,
   ArchiveInfo,
   ArticleMeta,
   ArticleSummary,
@@ -38,6 +40,8 @@ import { ArchiveDocSchema, SCHEMA_VERSION, type ArchiveDoc } from './schemas'
 import { builtInProfiles, DEFAULT_PROFILE_ID } from '../cleaning/profiles'
 import { flagKey, type CleaningRecord } from '../../shared/cleaning'
 import { countOpen, flaggedVersion, placeFlags } from './review'
+import { checkMappedSpans, makePassage, relocatePassages, type MappedSpan } from './passages'
+import type { Span } from '../../shared/anchor'
 import type { Profile } from '../../shared/profile'
 import { themesOf, type Theme, type ThemePatch, type ThemeWithCount } from '../../shared/themes'
 import { forEachLimited, mapLimited } from '../util/concurrency'
@@ -365,15 +369,22 @@ export class Archive {
     by: HistoryEntry['by'],
     note?: string,
     cleaning?: CleaningRecord,
+    mapped: readonly MappedSpan[] = [],
   ): Promise<{ meta: ArticleMeta; version: HistoryEntry }> {
     return this.changeArticle(id, async (dir, meta) => {
-      const result = await writeVersion(
-        dir,
-        await this.withOpenFlags(dir, meta, text, cleaning),
-        text,
-        by,
-        note,
-      )
+      // Passages move with their words: where the editor mapped them through the person's
+      // edits, or found again by their words; detached (never moved elsewhere) when gone.
+      const passages = meta.passages ?? []
+      checkMappedSpans(mapped, passages, text)
+      const withFlags = await this.withOpenFlags(dir, meta, text, cleaning)
+      const next =
+        passages.length > 0
+          ? {
+              ...withFlags,
+              passages: relocatePassages(passages, await readCleaned(dir), text, mapped),
+            }
+          : withFlags
+      const result = await writeVersion(dir, next, text, by, note)
       // The record describes how this text was made; after a person's edit it still tells
       // which changes the rules made to the original.
       if (cleaning) await writeCleaningRecord(dir, cleaning)
@@ -563,6 +574,52 @@ export class Archive {
       })
       return record.removed.map((r) => r.theme.id)
     })
+  }
+
+  /** Tag some of an article's current cleaned text with a theme. */
+  addPassage(id: string, themeId: string, span: Span): Promise<Passage> {
+    return this.changeArticle(id, async (dir, meta) => {
+      findTheme(this.doc.data.themes, themeId)
+      const passage = makePassage(await readCleaned(dir), themeId, span)
+      const next: ArticleMeta = { ...meta, passages: [...(meta.passages ?? []), passage] }
+      await writeArticleMeta(dir, next)
+      return { meta: next, passage }
+    }).then((r) => r.passage)
+  }
+
+  removePassage(id: string, passageId: string): Promise<ArticleMeta> {
+    return this.changeArticle(id, async (dir, meta) => {
+      const passages = meta.passages ?? []
+      if (!passages.some((p) => p.id === passageId)) {
+        throw new ArchiveError('not-found', `This article has no passage "${passageId}".`)
+      }
+      const next: ArticleMeta = { ...meta, passages: passages.filter((p) => p.id !== passageId) }
+      await writeArticleMeta(dir, next)
+      return { meta: next }
+    }).then((r) => r.meta)
+  }
+
+  /**
+   * The passages of the whole archive, optionally of one theme and detached or not. Passages
+   * are not in the index, so this reads every article's meta.json. Passages of a theme that no
+   * longer exists (deleted or merged away) are left out: an undo brings them back.
+   */
+  async passages(filter: { themeId?: string; detached?: boolean } = {}): Promise<ArchivePassage[]> {
+    const themes = new Set(this.doc.data.themes.map((t) => t.id))
+    const ids = [...this.index.all()].map((a) => a.id)
+    const metas = await mapLimited(ids, 32, (id) =>
+      readArticleMeta(articleDir(this.root, id)).catch(() => null),
+    )
+    const out: ArchivePassage[] = []
+    for (const meta of metas) {
+      for (const p of meta?.passages ?? []) {
+        if (!themes.has(p.themeId)) continue
+        if (filter.themeId !== undefined && p.themeId !== filter.themeId) continue
+        if (filter.detached !== undefined && (p.detached === true) !== filter.detached) continue
+        out.push({ ...p, articleId: meta!.id, title: meta!.title })
+      }
+    }
+    return out
   }
 
   /**

@@ -209,6 +209,7 @@ export function summarize(meta: ArticleMeta): ArticleSummary {
     schemaVersion: _version,
     notes: _notes,
     review: _review,
+    passages: _passages,
     original,
     ...rest
   } = meta
