@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { computed, onScopeDispose, shallowRef } from 'vue'
-import type { ThemeWithCount } from '../../../shared/themes'
+import type { Theme, ThemePatch, ThemeWithCount } from '../../../shared/themes'
 import type { ApiError } from '../../../shared/result'
 import { getApi } from '../api'
 
@@ -73,11 +73,43 @@ export const useThemesStore = defineStore('themes', () => {
     return result.value.changed
   }
 
+  /** Change a theme's fields; returns the theme as the archive now holds it. */
+  async function update(id: string, patch: ThemePatch): Promise<Theme | ApiError> {
+    const result = await api.themesUpdate({ id, patch })
+    if (!result.ok) return result.error
+    await load()
+    return result.value
+  }
+
+  /** Delete a theme; returns the token that undoes it. */
+  async function remove(id: string): Promise<{ undo: string } | ApiError> {
+    const result = await api.themesDelete({ id })
+    if (!result.ok) return result.error
+    await load()
+    return result.value
+  }
+
+  /** Fold themes into another; returns the token that undoes it. */
+  async function merge(from: string[], into: string): Promise<{ undo: string } | ApiError> {
+    const result = await api.themesMerge({ from, into })
+    if (!result.ok) return result.error
+    await load()
+    return result.value
+  }
+
+  /** Take back a delete or a merge by its token. */
+  async function undo(token: string): Promise<null | ApiError> {
+    const result = await api.themesUndo({ token })
+    if (!result.ok) return result.error
+    await load()
+    return null
+  }
+
   onScopeDispose(
     api.on('archive:changed', () => {
       void load()
     }),
   )
 
-  return { themes, error, byId, tree, pinned, load, create, tag }
+  return { themes, error, byId, tree, pinned, load, create, tag, update, remove, merge, undo }
 })
