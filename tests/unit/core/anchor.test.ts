@@ -1,48 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { locate, makeAnchor, type Span, type TextAnchor } from '../../../src/shared/anchor'
-
-/**
- * Texts of every kind the archive holds, weighted towards the hard ones: few distinct words
- * repeated many times (where only the surroundings can tell occurrences apart), Chinese, and
- * texts longer than the anchor's context on both sides.
- */
-const repetitive = fc.string({ unit: fc.constantFrom('a', 'b', ' '), maxLength: 160 })
-/** Long enough that the span's context is only part of it on both sides. */
-const long = fc.oneof(
-  fc.string({ unit: fc.constantFrom('a', 'b', ' '), minLength: 100, maxLength: 300 }),
-  fc
-    .array(fc.constantFrom('the', 'cat', 'sat', 'on', 'the mat', '.'), {
-      minLength: 40,
-      maxLength: 100,
-    })
-    .map((w) => w.join(' ')),
-)
-const words = fc
-  .array(fc.constantFrom('the', 'cat', 'sat', 'on', 'the mat', '.', '\n'), {
-    minLength: 5,
-    maxLength: 70,
-  })
-  .map((w) => w.join(' '))
-const chinese = fc.string({
-  unit: fc.constantFrom('中', '国', '经', '济', '发', '展', '，', '。', '𠀀'),
-  minLength: 10,
-  maxLength: 140,
-})
-const anyText = fc.oneof(
-  { weight: 3, arbitrary: repetitive },
-  { weight: 3, arbitrary: words },
-  { weight: 2, arbitrary: chinese },
-  { weight: 2, arbitrary: long },
-  { weight: 1, arbitrary: fc.string({ maxLength: 200 }) },
-  { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 80 }) },
-)
-/** What an edit puts in: short, and often made of the same few words as the text. */
-const insertion = fc.oneof(
-  fc.string({ unit: fc.constantFrom('a', 'b', ' '), maxLength: 12 }),
-  fc.constantFrom('', 'the', 'cat ', ' sat', '中国', '。'),
-  fc.string({ maxLength: 40 }),
-)
+import { anyText, insertion } from '../../support/texts'
 
 interface Case {
   text: string

@@ -3,33 +3,12 @@ import { describe, expect, it } from 'vitest'
 import { makeAnchor, type Span } from '../../../../src/shared/anchor'
 import { makePassage, relocatePassages } from '../../../../src/core/store/passages'
 import type { Passage } from '../../../../src/shared/model'
+import { anyText as texts, insertion } from '../../../support/texts'
 
 const THEME = 't_0000000000'
 
-/** Few distinct words repeated many times, where only the surroundings tell places apart. */
-const repetitive = fc.string({ unit: fc.constantFrom('a', 'b', ' '), minLength: 1, maxLength: 200 })
-const words = fc
-  .array(fc.constantFrom('the', 'cat', 'sat', 'on', 'the mat', '.', '\n'), {
-    minLength: 3,
-    maxLength: 80,
-  })
-  .map((w) => w.join(' '))
-const chinese = fc.string({
-  unit: fc.constantFrom('中', '国', '经', '济', '发', '展', '，', '。'),
-  minLength: 1,
-  maxLength: 160,
-})
-const anyText = fc.oneof(
-  { weight: 3, arbitrary: repetitive },
-  { weight: 3, arbitrary: words },
-  { weight: 2, arbitrary: chinese },
-  { weight: 1, arbitrary: fc.string({ minLength: 1, maxLength: 200 }) },
-)
-const insertion = fc.oneof(
-  fc.string({ unit: fc.constantFrom('a', 'b', ' '), maxLength: 12 }),
-  fc.constantFrom('', 'the', 'cat ', ' sat', '中国', '。'),
-  fc.string({ maxLength: 40 }),
-)
+/** A passage holds at least one character, so its text does too. */
+const anyText = texts.filter((t) => t.length > 0)
 
 interface Case {
   text: string
