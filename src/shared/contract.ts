@@ -5,7 +5,6 @@ import {
   EditableMetaSchema,
   HistoryEntrySchema,
   PassageIdSchema,
-  SORT_KEYS,
   type ArchivePassage,
   type ArchiveInfo,
   type ArticleMeta,
@@ -20,6 +19,7 @@ import {
 import type { Change, Flag } from './cleaning'
 import { ProfileIdSchema, ProfileSchema, type Profile, type RuleInfo } from './profile'
 import type { Result } from './result'
+import { ListFilterSchema } from './list-filter'
 import {
   ThemeCreateSchema,
   ThemeIdSchema,
@@ -34,25 +34,6 @@ const MappedSpanSchema = z.object({ id: PassageIdSchema, start: Offset, end: Off
 
 const Path = z.string().min(1, 'a path is required').max(4096)
 const Empty = z.object({}).strict()
-
-/** How the article list is sorted and filtered (the list's page comes on top of this). */
-const ListFilter = z.object({
-  sort: z.enum(SORT_KEYS).default('importedAt'),
-  order: z.enum(['asc', 'desc']).default('desc'),
-  /** Case-insensitive words matched against title, author and source. */
-  text: z.string().max(500).optional(),
-  source: z.string().max(500).optional(),
-  year: z.number().int().min(0).max(9999).optional(),
-  edited: z.boolean().optional(),
-  /** Only articles with (true) or without (false) open review flags. */
-  review: z.boolean().optional(),
-  /** Only articles tagged with these themes; filtering by a theme includes its sub-themes. */
-  themes: z.array(ThemeIdSchema).max(1000).optional(),
-  /** Whether an article needs any of `themes` or all of them. */
-  themeMatch: z.enum(['all', 'any']).default('any'),
-  /** Only articles with no theme (true) or with at least one (false). */
-  untagged: z.boolean().optional(),
-})
 
 /**
  * A file sent by the browser host's page (dropped or picked there, so it has no path here).
@@ -83,12 +64,12 @@ export const requestSchemas = {
   'archive:info': Empty,
   'archive:open': z.object({ path: Path, readOnly: z.boolean().optional() }).strict(),
   'archive:create': z.object({ path: Path, name: z.string().min(1).max(200).optional() }).strict(),
-  'articles:list': ListFilter.extend({
+  'articles:list': ListFilterSchema.extend({
     offset: z.number().int().min(0).default(0),
     limit: z.number().int().min(1).max(1000).default(200),
   }).strict(),
   /** Every id a filter matches, in list order: select-all and bulk work over 100k articles. */
-  'articles:ids': ListFilter.strict(),
+  'articles:ids': ListFilterSchema.strict(),
   'articles:facets': Empty,
   'article:get': z.object({ id: ArticleIdSchema }).strict(),
   'article:save': z
@@ -138,7 +119,7 @@ export const requestSchemas = {
   'articles:tag': z
     .object({
       ids: z.array(ArticleIdSchema).max(100_000).optional(),
-      filter: ListFilter.strict().optional(),
+      filter: ListFilterSchema.strict().optional(),
       themeId: ThemeIdSchema,
       remove: z.boolean().default(false),
     })
