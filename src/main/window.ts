@@ -1,4 +1,4 @@
-import { BrowserWindow, screen, type Rectangle } from 'electron'
+import { BrowserWindow, dialog, screen, type Rectangle } from 'electron'
 import type { WindowState } from './settings'
 import { secureWebPreferences } from './security'
 import type { RendererLocation } from './renderer-location'
@@ -55,6 +55,20 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   })
   win.webContents.on('render-process-gone', (_event, details) => {
     console.error(`[window] renderer gone: ${details.reason} (exit code ${details.exitCode})`)
+  })
+  // The page holds the window open only while text the archive refused would be lost (see
+  // App.vue); Electron asks nothing by itself, so the question is asked here.
+  win.webContents.on('will-prevent-unload', (event) => {
+    const choice = dialog.showMessageBoxSync(win, {
+      type: 'warning',
+      buttons: ['Stay', 'Leave without saving'],
+      defaultId: 0,
+      cancelId: 0,
+      message: 'Some of your edits are not saved',
+      detail:
+        'The archive refused text you typed in one or more articles. Stay to copy it or to try saving again.',
+    })
+    if (choice === 1) event.preventDefault()
   })
   win.on('close', () => options.onClose(windowState(win)))
   win.on('closed', () => windows.delete(win))
