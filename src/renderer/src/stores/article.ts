@@ -7,6 +7,7 @@ import type {
   EditableMeta,
   FlagStatus,
   HistoryEntry,
+  Passage,
 } from '../../../shared/model'
 import type { ApiError, Result } from '../../../shared/result'
 import { getApi } from '../api'
@@ -17,6 +18,19 @@ import { getApi } from '../api'
  * reached; the text stays in the editor and the next keystroke or Ctrl/Cmd+S tries again.
  */
 export type SaveState = 'saved' | 'pending' | 'saving' | 'failed'
+
+/** Where a passage is in a text about to be saved, as the editor mapped it through the edits. */
+export interface MappedPassage {
+  id: string
+  start: number
+  end: number
+}
+
+/**
+ * Asked at each save for where the passages are in the text being saved; null when it cannot
+ * say (the editor shows some other text), and the archive then finds them by their words.
+ */
+export type PassageSource = (text: string) => MappedPassage[] | null
 
 /** Autosave waits this long after the last keystroke (the brief: within a second). */
 export const AUTOSAVE_DELAY_MS = 700
@@ -53,6 +67,30 @@ export const useArticleStore = defineStore('article', () => {
 
   const meta = computed<ArticleMeta | null>(() => article.value?.meta ?? null)
   const dirty = computed(() => draft.value !== savedText.value)
+
+  let passageSource: PassageSource | null = null
+
+  /** The editor tells saves where the passages are; returns the function that stops it. */
+  function trackPassages(source: PassageSource): () => void {
+    passageSource = source
+    return () => {
+      if (passageSource === source) passageSource = null
+    }
+  }
+
+  /**
+   * The mapped spans to send with a save of `text`: only of passages the archive has placed on
+   * the text (a detached one stays as it is; one removed elsewhere would make the save fail).
+   */
+  function mappedPassages(text: string): MappedPassage[] | undefined {
+    const placed = new Set(
+      (article.value?.meta.passages ?? []).filter((p) => !p.detached).map((p) => p.id),
+    )
+    if (placed.size === 0) return undefined
+    const spans = passageSource?.(text)
+    if (!spans) return undefined
+    return spans.filter((s) => placed.has(s.id))
+  }
 
   let timer: ReturnType<typeof setTimeout> | null = null
   let saving: Promise<void> | null = null
@@ -168,8 +206,10 @@ export const useArticleStore = defineStore('article', () => {
       return
     }
     saveState.value = 'saving'
+    // Read now, with the text: the editor's spans describe exactly the text being sent.
+    const passages = mappedPassages(text)
     saving = (async () => {
-      const result = await api.articleSave({ id: articleId, text })
+      const result = await api.articleSave({ id: articleId, text, passages })
       if (articleId !== id.value) return
       if (result.ok) {
         savedText.value = text
@@ -248,6 +288,50 @@ export const useArticleStore = defineStore('article', () => {
     return result
   }
 
+  function withMeta(next: ArticleMeta): void {
+    if (article.value && article.value.meta.id === next.id) {
+      article.value = { ...article.value, meta: next }
+    }
+  }
+
+  /**
+   * Tag words of the cleaned text with a theme. `span` is in `text`, the editor's text when the
+   * words were chosen; whatever was typed is saved first, so the archive's cleaned text is that
+   * text and the offsets mean the same words there.
+   */
+  async function addPassage(
+    themeId: string,
+    span: { start: number; end: number; text: string },
+  ): Promise<Result<Passage>> {
+    const articleId = id.value
+    if (!articleId) return { ok: false, error: noArticle }
+    await flush()
+    if (articleId !== id.value) return { ok: false, error: noArticle }
+    if (saveState.value === 'failed') {
+      return { ok: false, error: saveError.value ?? textChanged }
+    }
+    if (savedText.value !== span.text) return { ok: false, error: textChanged }
+    const result = await api.passagesAdd({
+      id: articleId,
+      themeId,
+      start: span.start,
+      end: span.end,
+    })
+    if (result.ok && articleId === id.value && article.value) {
+      const meta = article.value.meta
+      withMeta({ ...meta, passages: [...(meta.passages ?? []), result.value] })
+    }
+    return result
+  }
+
+  async function removePassage(passageId: string): Promise<Result<ArticleMeta>> {
+    const articleId = id.value
+    if (!articleId) return { ok: false, error: noArticle }
+    const result = await api.passagesRemove({ id: articleId, passageId })
+    if (result.ok && articleId === id.value) withMeta(result.value)
+    return result
+  }
+
   /** Ask the active profile what it would make of the original now (nothing is stored). */
   async function proposeReclean(): Promise<Result<RecleanResult>> {
     await flush()
@@ -300,7 +384,14 @@ export const useArticleStore = defineStore('article', () => {
     restore,
     reviewFlag,
     proposeReclean,
+    trackPassages,
+    addPassage,
+    removePassage,
   }
 })
 
 const noArticle: ApiError = { code: 'not-found', message: 'No article is open.' }
+const textChanged: ApiError = {
+  code: 'busy',
+  message: 'The text changed while the passage was being tagged. Select the words again.',
+}
