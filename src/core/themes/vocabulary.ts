@@ -23,7 +23,7 @@ function randomBase36(length: number): string {
   return out
 }
 
-function newThemeId(themes: readonly Theme[]): string {
+export function newThemeId(themes: readonly Theme[]): string {
   for (;;) {
     const id = `t_${randomBase36(10)}`
     if (!themes.some((t) => t.id === id)) return id
@@ -83,7 +83,7 @@ export function descendantsOf(themes: readonly Theme[], id: string): Set<string>
 }
 
 /** The colour a new theme gets: the first of the palette no theme uses yet, else in turn. */
-function defaultColor(themes: readonly Theme[]): string {
+export function defaultColor(themes: readonly Theme[]): string {
   const used = new Set(themes.map((t) => t.color))
   return (
     THEME_PALETTE.find((c) => !used.has(c)) ?? THEME_PALETTE[themes.length % THEME_PALETTE.length]!
@@ -119,7 +119,8 @@ export function updateTheme(themes: readonly Theme[], id: string, patch: ThemePa
   return next
 }
 
-function dedupe(words: readonly string[]): string[] {
+/** Keywords without repeats, compared as names are; the first spelling stays. */
+export function dedupe(words: readonly string[]): string[] {
   const seen = new Set<string>()
   return words.filter((w) => {
     const key = themeNameKey(w)

@@ -1,6 +1,8 @@
 import { defineStore } from 'pinia'
 import { computed, onScopeDispose, shallowRef } from 'vue'
 import type { Theme, ThemePatch, ThemeWithCount } from '../../../shared/themes'
+import type { CodebookFormat, CodebookSummary } from '../../../shared/codebook'
+import type { SuggestionPreview, ThemeSuggestion } from '../../../shared/suggestions'
 import type { ApiError } from '../../../shared/result'
 import { getApi } from '../api'
 
@@ -105,11 +107,76 @@ export const useThemesStore = defineStore('themes', () => {
     return null
   }
 
+  /** Themes an article's keywords suggest, ranked. */
+  async function suggest(id: string): Promise<ThemeSuggestion[] | ApiError> {
+    const result = await api.themesSuggest({ id })
+    return result.ok ? result.value.suggestions : result.error
+  }
+
+  /** Turn a suggested theme down for an article, for good. */
+  async function dismiss(id: string, themeId: string): Promise<null | ApiError> {
+    const result = await api.themesDismiss({ id, themeId })
+    return result.ok ? null : result.error
+  }
+
+  /** Suggestions for every untagged article; nothing is changed. */
+  async function suggestUntagged(limit: number): Promise<SuggestionPreview | ApiError> {
+    const result = await api.themesSuggestUntagged({ limit })
+    return result.ok ? result.value : result.error
+  }
+
+  /** Tag each article with the themes given for it; says how many changed. */
+  async function applySuggestions(
+    items: { id: string; themeIds: string[] }[],
+  ): Promise<number | ApiError> {
+    const result = await api.themesApplySuggestions({ items })
+    return result.ok ? result.value.changed : result.error
+  }
+
+  /** The vocabulary as a codebook file's text and a name to save it under. */
+  async function exportCodebook(
+    format: CodebookFormat,
+  ): Promise<{ text: string; fileName: string } | ApiError> {
+    const result = await api.themesExport({ format })
+    return result.ok ? result.value : result.error
+  }
+
+  /** Merge a codebook into the vocabulary, or with `dryRun` only say what that would do. */
+  async function importCodebook(
+    format: CodebookFormat,
+    text: string,
+    dryRun: boolean,
+  ): Promise<CodebookSummary | ApiError> {
+    const result = await api.themesImport({ format, text, dryRun })
+    if (!result.ok) return result.error
+    if (!dryRun) await load()
+    return result.value
+  }
+
   onScopeDispose(
     api.on('archive:changed', () => {
       void load()
     }),
   )
 
-  return { themes, error, byId, tree, pinned, load, create, tag, update, remove, merge, undo }
+  return {
+    themes,
+    error,
+    byId,
+    tree,
+    pinned,
+    load,
+    create,
+    tag,
+    update,
+    remove,
+    merge,
+    undo,
+    suggest,
+    dismiss,
+    suggestUntagged,
+    applySuggestions,
+    exportCodebook,
+    importCodebook,
+  }
 })
