@@ -13,6 +13,8 @@ import { decodeText } from '../src/core/import/decode'
 import { importPaths } from '../src/core/import/importer'
 import { collectFiles } from '../src/core/import/walk'
 import { Archive } from '../src/core/store/archive'
+import { chromiumPrinter, findChromium } from '../src/core/export/chromium'
+import { exportReport, pdfPageCount } from '../src/core/export/report'
 import { generateCorpus } from './generate'
 import { fmt, percentile, summarise, timed, type Summary } from './stats'
 import { measureUi } from './ui'
@@ -323,6 +325,51 @@ async function main(): Promise<void> {
         target: { text: '≤ 100 ms (no visible stall)', met: scroll.longestFrameMs <= 100 },
         note: `${scroll.steps} screenfuls in ${fmt(scroll.totalMs)} ms`,
       })
+    }
+  }
+
+  if (wanted('export')) {
+    // A 100-article report printed to PDF by the system Chromium, as `press-archive export` does.
+    // Chromium is started by an untimed one-article print first, and its start timed on its own.
+    const missing = (() => {
+      try {
+        findChromium()
+        return null
+      } catch (err) {
+        return err instanceof Error ? err.message : String(err)
+      }
+    })()
+    if (missing) console.log(`export     skipped: ${missing}`)
+    else {
+      const archive = await Archive.open(archivePath, { readOnly: true })
+      const printer = chromiumPrinter()
+      try {
+        const ids = archive.ids({ sort: 'date', order: 'asc' }).slice(0, 100)
+        const request = (few: string[]) =>
+          ({ scope: { kind: 'ids', ids: few }, options: {}, format: 'pdf' }) as const
+        const start = await timed(() =>
+          exportReport(archive, request(ids.slice(0, 1)), { printer }),
+        )
+        const times: number[] = []
+        let pages = 0
+        for (let i = 0; i < runs; i++) {
+          const { ms, value } = await timed(() => exportReport(archive, request(ids), { printer }))
+          times.push(ms)
+          pages = pdfPageCount(value.bytes)
+        }
+        const s = summarise(times)
+        record({
+          name: 'export',
+          figure: `${ids.length}-article report to PDF`,
+          value: s.median,
+          unit: 'ms',
+          summary: s,
+          note: `${pages} pages, ${fmt(pages / (s.median / 1000))} pages/s; Chromium start + 1 article ${fmt(start.ms)} ms`,
+        })
+      } finally {
+        await printer.close()
+        await archive.close()
+      }
     }
   }
 

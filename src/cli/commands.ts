@@ -16,6 +16,16 @@ import { startHost } from '../host/server'
 import { COMMAND_USAGE, UsageError } from './usage'
 import { ThemeCreateSchema, type Theme, type ThemeWithCount } from '../shared/themes'
 import { themeByName } from '../core/themes/vocabulary'
+import type { CodebookFormat, CodebookSummary } from '../shared/codebook'
+import { exportReport, pdfPageCount } from '../core/export/report'
+import { writeFileAtomic } from '../core/fs/atomic'
+import { ListFilterSchema } from '../shared/list-filter'
+import {
+  REPORT_FORMATS,
+  ReportOptionsSchema,
+  type ReportFormat,
+  type ReportScope,
+} from '../shared/report'
 
 export interface CommandContext {
   positionals: string[]
@@ -316,10 +326,15 @@ export const commands: Record<string, Command> = {
       add: { type: 'string' },
       parent: { type: 'string' },
       color: { type: 'string' },
+      export: { type: 'string' },
+      import: { type: 'string' },
+      'dry-run': { type: 'boolean' },
     },
     async run(ctx) {
       const path = positional(ctx, 0, '<archive>')
       noMorePositionals(ctx, 1)
+      if (ctx.values['export'] !== undefined || ctx.values['import'] !== undefined)
+        return codebookCommand(ctx, path)
       const add = ctx.values['add']
       if (typeof add !== 'string' && (ctx.values['parent'] || ctx.values['color']))
         throw new UsageError('--parent and --color go with --add')
@@ -348,6 +363,50 @@ export const commands: Record<string, Command> = {
         else {
           for (const line of themeTree(themes)) ctx.out(line)
           ctx.out(`${themes.length} theme(s).`)
+        }
+        return 0
+      } finally {
+        await archive.close()
+      }
+    },
+  },
+
+  suggest: {
+    usage: COMMAND_USAGE.suggest,
+    options: { apply: { type: 'boolean' }, limit: { type: 'string' } },
+    async run(ctx) {
+      const path = positional(ctx, 0, '<archive>')
+      noMorePositionals(ctx, 1)
+      const apply = ctx.values['apply'] === true
+      const limit =
+        ctx.values['limit'] === undefined ? Number.MAX_SAFE_INTEGER : Number(ctx.values['limit'])
+      if (!Number.isInteger(limit) || limit < 1)
+        throw new UsageError('--limit takes a whole number above 0')
+      const archive = await Archive.open(path, apply ? { holder: HOLDER } : { readOnly: true })
+      try {
+        const themes = new Map(archive.themes().map((t) => [t.id, t.name]))
+        const preview = await archive.suggestUntagged(limit, (done, total) =>
+          ctx.progress?.(`${done}/${total} read`),
+        )
+        ctx.progress?.('')
+        const changed = apply
+          ? await archive.addThemes(
+              preview.items.map((a) => ({
+                id: a.id,
+                themeIds: a.suggestions.map((s) => s.themeId),
+              })),
+            )
+          : 0
+        if (ctx.json) json(ctx, { ...preview, applied: apply, changed })
+        else {
+          for (const a of preview.items) {
+            ctx.out(`${a.id}  ${a.title}`)
+            for (const s of a.suggestions)
+              ctx.out(`  ${themes.get(s.themeId) ?? s.themeId}  (matched: ${s.matched.join(', ')})`)
+          }
+          ctx.out(
+            `${preview.withSuggestions} of ${preview.untagged} untagged article(s) have suggestions${preview.items.length < preview.withSuggestions ? ` (${preview.items.length} listed)` : ''}; ${apply ? `${changed} tagged.` : 'run with --apply to tag them.'}`,
+          )
         }
         return 0
       } finally {
@@ -430,6 +489,76 @@ export const commands: Record<string, Command> = {
     },
   },
 
+  export: {
+    usage: COMMAND_USAGE.export,
+    options: {
+      out: { type: 'string' },
+      format: { type: 'string' },
+      id: { type: 'string', multiple: true },
+      query: { type: 'string' },
+      theme: { type: 'string' },
+      text: { type: 'string' },
+      title: { type: 'string' },
+      subtitle: { type: 'string' },
+      'page-size': { type: 'string' },
+      'font-size': { type: 'string' },
+      margin: { type: 'string' },
+      header: { type: 'string' },
+      footer: { type: 'string' },
+      flags: { type: 'boolean' },
+      'no-metadata': { type: 'boolean' },
+      'no-themes': { type: 'boolean' },
+      'no-passages': { type: 'boolean' },
+    },
+    async run(ctx) {
+      const path = positional(ctx, 0, '<archive>')
+      noMorePositionals(ctx, 1)
+      const out = ctx.values['out']
+      if (typeof out !== 'string' || out === '') throw new UsageError('--out FILE is required')
+      const format = reportFormat(ctx.values['format'], out)
+      const options = reportOptions(ctx)
+      const archive = await Archive.open(path, { readOnly: true })
+      const stop = new AbortController()
+      const onSigint = () => stop.abort()
+      process.once('SIGINT', onSigint)
+      try {
+        const scope = reportScope(ctx, archive)
+        const report = await exportReport(
+          archive,
+          { scope, options, format },
+          {
+            signal: stop.signal,
+            onProgress: (p) =>
+              ctx.progress?.(
+                p.phase === 'reading' ? `${p.done}/${p.total} read` : 'printing the PDF…',
+              ),
+          },
+        )
+        ctx.progress?.('')
+        // Written beside the target and renamed: a failed export leaves no partial file.
+        await writeFileAtomic(out, report.bytes)
+        const pages = format === 'pdf' ? pdfPageCount(report.bytes) : null
+        const summary = {
+          file: out,
+          format,
+          articles: report.articles,
+          pages,
+          bytes: report.bytes.length,
+        }
+        if (ctx.json) json(ctx, summary)
+        else
+          ctx.out(
+            `Wrote ${out}: ${report.articles} article(s)${pages === null ? '' : `, ${pages} page(s)`}, ${formatSize(report.bytes.length)}.`,
+          )
+        return 0
+      } finally {
+        ctx.progress?.('')
+        process.off('SIGINT', onSigint)
+        await archive.close()
+      }
+    },
+  },
+
   serve: {
     usage: COMMAND_USAGE.serve,
     options: { port: { type: 'string' }, 'read-only': { type: 'boolean' } },
@@ -460,6 +589,147 @@ export const commands: Record<string, Command> = {
       return 0
     },
   },
+}
+
+/** `themes --export FILE` and `themes --import FILE [--dry-run]`: the format is the extension. */
+async function codebookCommand(ctx: CommandContext, path: string): Promise<number> {
+  const exportTo = ctx.values['export']
+  const importFrom = ctx.values['import']
+  if (typeof exportTo === 'string' && typeof importFrom === 'string')
+    throw new UsageError('give either --export or --import')
+  if (ctx.values['add'] || ctx.values['parent'] || ctx.values['color'])
+    throw new UsageError('--add, --parent and --color do not go with --export or --import')
+  const file = (exportTo ?? importFrom) as string
+  const format = codebookFormat(file)
+  if (typeof exportTo === 'string') {
+    if (ctx.values['dry-run']) throw new UsageError('--dry-run goes with --import')
+    const archive = await Archive.open(path, { readOnly: true })
+    try {
+      const { text } = archive.exportCodebook(format)
+      await fs.writeFile(exportTo, text, 'utf8')
+      const count = archive.themes().length
+      if (ctx.json) json(ctx, { file: exportTo, format, themes: count })
+      else ctx.out(`Wrote ${count} theme(s) to ${exportTo}.`)
+      return 0
+    } finally {
+      await archive.close()
+    }
+  }
+  const dryRun = ctx.values['dry-run'] === true
+  const text = await fs.readFile(file, 'utf8')
+  const archive = await Archive.open(path, dryRun ? { readOnly: true } : { holder: HOLDER })
+  try {
+    let summary: CodebookSummary
+    try {
+      summary = await archive.importCodebook(text, format, dryRun)
+    } catch (err) {
+      // A refused import: say every problem, not only the first few the error names.
+      if (!(err instanceof ArchiveError) || err.code !== 'invalid-argument') throw err
+      summary = await archive.importCodebook(text, format, true)
+      if (summary.errors.length === 0) throw err
+    }
+    if (ctx.json) json(ctx, summary)
+    else {
+      for (const e of summary.errors) ctx.out(`error      ${e}`)
+      const list = (names: string[]) => (names.length ? `: ${names.join(', ')}` : '')
+      ctx.out(`created    ${summary.created.length}${list(summary.created)}`)
+      ctx.out(`updated    ${summary.updated.length}${list(summary.updated)}`)
+      ctx.out(`unchanged  ${summary.unchanged.length}`)
+      ctx.out(
+        summary.errors.length > 0
+          ? `${summary.errors.length} error(s): nothing was imported.`
+          : summary.applied
+            ? 'Imported.'
+            : 'Nothing was changed (a dry run).',
+      )
+    }
+    return summary.errors.length > 0 ? 1 : 0
+  } finally {
+    await archive.close()
+  }
+}
+
+function codebookFormat(file: string): CodebookFormat {
+  const ext = file.toLowerCase().match(/\.([a-z]+)$/)?.[1]
+  if (ext === 'csv' || ext === 'json') return ext
+  throw new UsageError('the codebook file must end in .csv or .json')
+}
+
+/** --format, or else what --out ends in; a PDF when neither says. */
+function reportFormat(given: string | boolean | undefined, out: string): ReportFormat {
+  if (typeof given === 'string') {
+    const format = given.toLowerCase() as ReportFormat
+    if (!REPORT_FORMATS.includes(format))
+      throw new UsageError(`--format takes one of ${REPORT_FORMATS.join(', ')}`)
+    return format
+  }
+  return /\.html?$/i.test(out) ? 'html' : 'pdf'
+}
+
+function reportOptions(ctx: CommandContext) {
+  const v = ctx.values
+  const text = (name: string) => (typeof v[name] === 'string' ? (v[name] as string) : undefined)
+  const number = (name: string, flag: string) => {
+    const value = text(name)
+    if (value === undefined) return undefined
+    const n = Number(value)
+    if (value.trim() === '' || !Number.isFinite(n)) throw new UsageError(`${flag} takes a number`)
+    return n
+  }
+  const input = {
+    title: text('title'),
+    subtitle: text('subtitle'),
+    text: text('text'),
+    pageSize: text('page-size'),
+    fontSizePt: number('font-size', '--font-size'),
+    marginMm: number('margin', '--margin'),
+    header: text('header'),
+    footer: text('footer'),
+    flags: v['flags'] === true ? true : undefined,
+    metadata: v['no-metadata'] === true ? false : undefined,
+    themes: v['no-themes'] === true ? false : undefined,
+    passages: v['no-passages'] === true ? false : undefined,
+  }
+  const parsed = ReportOptionsSchema.safeParse(
+    Object.fromEntries(Object.entries(input).filter(([, x]) => x !== undefined)),
+  )
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!
+    const flags: Record<string, string> = {
+      text: '--text takes cleaned, original or both',
+      pageSize: '--page-size takes A4 or Letter',
+      fontSizePt: '--font-size takes a size from 7 to 18 (points)',
+      marginMm: '--margin takes a width from 5 to 50 (millimetres)',
+    }
+    const key = String(issue.path[0] ?? '')
+    throw new UsageError(flags[key] ?? `--${key}: ${issue.message}`)
+  }
+  return parsed.data
+}
+
+/** --id, --query or --theme (at most one); every article, oldest first, when none is given. */
+function reportScope(ctx: CommandContext, archive: Archive): ReportScope {
+  const ids = (ctx.values['id'] as unknown as string[] | undefined) ?? []
+  const query = ctx.values['query']
+  const theme = ctx.values['theme']
+  const given = [ids.length > 0, typeof query === 'string', typeof theme === 'string']
+  if (given.filter(Boolean).length > 1)
+    throw new UsageError('give at most one of --id, --query and --theme')
+  if (ids.length > 0) return { kind: 'ids', ids: ids.map((id) => resolveId(archive, id)) }
+  if (typeof theme === 'string')
+    return { kind: 'theme', themeId: themeNamed(archive.themes(), theme).id }
+  const filter = ListFilterSchema.parse({
+    sort: 'date',
+    order: 'asc',
+    ...(typeof query === 'string' && { text: query }),
+  })
+  return { kind: 'filter', filter }
+}
+
+function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`
 }
 
 function builtInProfile(name: string | boolean | undefined): Profile {

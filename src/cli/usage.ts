@@ -12,10 +12,15 @@ export const COMMAND_USAGE = {
   serve: 'press-archive serve <archive> [--port N] [--read-only]',
   clean: 'press-archive clean <file>… [--json] [--profile mt-chinese-press|minimal]',
   reclean: 'press-archive reclean <archive> [--id ID]… [--apply] [--json]',
-  themes: 'press-archive themes <archive> [--json] [--add NAME [--parent NAME] [--color #rrggbb]]',
+  themes:
+    'press-archive themes <archive> [--json] [--add NAME [--parent NAME] [--color #rrggbb] | --export FILE.csv|FILE.json | --import FILE [--dry-run]]',
+  suggest:
+    'press-archive suggest <archive> [--json] [--apply] [--limit N]   (themes for untagged articles, by their keywords)',
   tag: 'press-archive tag <archive> (--id ID… | --query WORDS) --theme NAME [--remove] [--create-theme] [--json]',
   passages:
     'press-archive passages <archive> --theme NAME [--json]   (the passages tagged with a theme)',
+  export:
+    'press-archive export <archive> --out FILE.pdf|FILE.html [--id ID… | --query WORDS | --theme NAME] [--format pdf|html] [--text cleaned|original|both] [--title T] [--subtitle S] [--page-size A4|Letter] [--font-size PT] [--margin MM] [--header T] [--footer T] [--flags] [--no-metadata] [--no-themes] [--no-passages] [--json]   (a report; PDF needs Chromium or Chrome)',
 } as const
 
 export function usage(): string {

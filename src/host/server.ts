@@ -13,11 +13,13 @@ import {
 import { HttpFailure } from './body'
 import { ConnectionTracker } from './connections'
 import { EventStreams, HEARTBEAT_MS } from './events'
+import { ExportStore, sendExport } from './exports'
 import { applySecurityHeaders, sendFailure } from './respond'
 import { resolveStatic, sendFile } from './static'
 
 /** All the host needs of the service, so tests can hand it a small fake. */
-export type HostService = Pick<ArchiveService, 'call' | 'subscribe'>
+export type HostService = Pick<ArchiveService, 'call' | 'subscribe'> &
+  Partial<Pick<ArchiveService, 'setExportSink'>>
 
 export interface HostOptions {
   service: HostService
@@ -52,6 +54,8 @@ interface Context {
   token: string
   rootReal: string
   events: EventStreams
+  /** Finished reports, kept for the page to download from `/exports/<token>`. */
+  exports: ExportStore
   port: number
 }
 
@@ -74,8 +78,10 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     token,
     rootReal: await rendererRoot(options.rendererDir),
     events: new EventStreams(options.service, options.heartbeatMs ?? HEARTBEAT_MS),
+    exports: new ExportStore(),
     port: 0,
   }
+  options.service.setExportSink?.(ctx.exports.sink())
 
   const server = createServer((req, res) => {
     handle(ctx, req, res).catch((error: unknown) => fail(res, isApiPath(req.url), error))
@@ -151,6 +157,7 @@ async function handle(ctx: Context, req: IncomingMessage, res: ServerResponse): 
     return sendFailure(res, api, 403, 'not-allowed', 'Requests from this address are not allowed.')
   }
   if (api) return routeApi(ctx, req, res, target.path)
+  if (target.path.startsWith(EXPORTS_PREFIX)) return routeExport(ctx, req, res, target)
   return routeStatic(ctx, req, res, target.path, target.query)
 }
 
@@ -184,6 +191,27 @@ async function routeApi(
     return sendFailure(res, true, 401, 'not-allowed', NEED_TOKEN)
   }
   await handleApiCall(ctx.service, name, req, res)
+}
+
+const EXPORTS_PREFIX = '/exports/'
+
+/** A finished report, for the page's download link (authorised by the cookie, like assets). */
+function routeExport(
+  ctx: Context,
+  req: IncomingMessage,
+  res: ServerResponse,
+  target: { path: string; query: URLSearchParams },
+): void {
+  if (!isAuthorised(req, ctx, 'read', null)) {
+    return sendFailure(res, false, 401, 'not-allowed', NEED_TOKEN)
+  }
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    return sendFailure(res, false, 405, 'not-allowed', 'Reports are fetched with GET.', {
+      Allow: 'GET, HEAD',
+    })
+  }
+  const token = target.path.slice(EXPORTS_PREFIX.length)
+  sendExport(res, ctx.exports, token, target.query.get('inline') === '1', req.method === 'HEAD')
 }
 
 async function routeStatic(

@@ -6,6 +6,7 @@ import { useImportWorker } from '../core/import/worker-pool'
 import { toApiError } from '../core/errors'
 import { createArchiveActions } from './archive-actions'
 import { showAbout } from './dialogs'
+import { createExportSink } from './export-sink'
 import { forwardServiceEvents, registerIpcHandlers, sendToWindows } from './ipc'
 import { installMenu } from './menu'
 import { rendererLocation, type RendererLocation } from './renderer-location'
@@ -37,6 +38,7 @@ async function start(location: RendererLocation): Promise<void> {
   // The build puts the import worker beside main's bundle.
   useImportWorker(join(__dirname, 'import-worker.js'))
   const service = new ArchiveService({ holder: LOCK_HOLDER, allowSwitchArchive: true })
+  service.setExportSink(createExportSink({ window: currentWindow }))
 
   let startupDone!: () => void
   const ready = new Promise<void>((done) => (startupDone = done))

@@ -64,6 +64,14 @@ export function menuTemplate(state: MenuState, actions: MenuActions): MenuItemCo
       { label: 'Import Files…', enabled: state.canImport, click: () => actions.importFiles() },
       { label: 'Import Folder…', enabled: state.canImport, click: () => actions.importFolder() },
       { type: 'separator' },
+      {
+        // The page opens its Export dialog; the key is left to the page, as for the forUi items.
+        label: 'Export to PDF…',
+        accelerator: 'CmdOrCtrl+P',
+        registerAccelerator: false,
+        click: () => actions.sendToUi('export'),
+      },
+      { type: 'separator' },
       { role: 'close', label: 'Close Window' },
       ...(mac ? [] : [{ type: 'separator' } as const, { role: 'quit' } as const]),
     ],

@@ -28,6 +28,12 @@ export const CHANNELS = [
   'themes:merge',
   'themes:undo',
   'articles:tag',
+  'themes:suggest',
+  'themes:dismiss',
+  'themes:suggestUntagged',
+  'themes:applySuggestions',
+  'themes:export',
+  'themes:import',
   'passages:add',
   'passages:remove',
   'passages:list',
@@ -36,6 +42,10 @@ export const CHANNELS = [
   'profiles:delete',
   'profiles:setActive',
   'clean:preview',
+  'export:report',
+  'export:cancel',
+  'export:open',
+  'export:reveal',
 ] as const
 
 export type Channel = (typeof CHANNELS)[number]
@@ -44,7 +54,12 @@ export type Channel = (typeof CHANNELS)[number]
  * Events pushed to the UI. `import:progress` and `archive:changed` come from the archive service
  * (in the app and the browser host alike); `menu:command` comes from the app's menu only.
  */
-export const EVENTS = ['import:progress', 'archive:changed', 'menu:command'] as const
+export const EVENTS = [
+  'import:progress',
+  'archive:changed',
+  'menu:command',
+  'export:progress',
+] as const
 
 export type EventName = (typeof EVENTS)[number]
 
@@ -66,6 +81,7 @@ export const MENU_COMMANDS = [
   'text-larger',
   'text-smaller',
   'text-reset',
+  'export',
 ] as const
 
 export type MenuCommand = (typeof MENU_COMMANDS)[number]

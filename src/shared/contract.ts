@@ -19,7 +19,10 @@ import {
 import type { Change, Flag } from './cleaning'
 import { ProfileIdSchema, ProfileSchema, type Profile, type RuleInfo } from './profile'
 import type { Result } from './result'
+import type { SuggestionPreview, ThemeSuggestion } from './suggestions'
+import { CODEBOOK_FORMATS, type CodebookSummary } from './codebook'
 import { ListFilterSchema } from './list-filter'
+import { REPORT_FORMATS, ReportOptionsSchema, ReportScopeSchema } from './report'
 import {
   ThemeCreateSchema,
   ThemeIdSchema,
@@ -33,6 +36,8 @@ const Offset = z.number().int().nonnegative()
 const MappedSpanSchema = z.object({ id: PassageIdSchema, start: Offset, end: Offset }).strict()
 
 const Path = z.string().min(1, 'a path is required').max(4096)
+/** Names a finished export; random, so a page cannot guess another's. */
+const ExportTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'an export token')
 const Empty = z.object({}).strict()
 
 /**
@@ -127,6 +132,38 @@ export const requestSchemas = {
     .refine((r) => (r.ids === undefined) !== (r.filter === undefined), {
       message: 'give either ids or a filter',
     }),
+  /** Themes whose keywords occur in an article, with the words that matched. */
+  'themes:suggest': z.object({ id: ArticleIdSchema }).strict(),
+  /** Turn down a suggested theme for an article, for good (`undo` takes that back). */
+  'themes:dismiss': z
+    .object({ id: ArticleIdSchema, themeId: ThemeIdSchema, undo: z.boolean().default(false) })
+    .strict(),
+  /** Suggestions for every untagged article, changing nothing: a preview to choose from. */
+  'themes:suggestUntagged': z
+    .object({ limit: z.number().int().min(1).max(100_000).default(2000) })
+    .strict(),
+  /** Tag each article with the suggested themes a person kept. */
+  'themes:applySuggestions': z
+    .object({
+      items: z
+        .array(
+          z
+            .object({ id: ArticleIdSchema, themeIds: z.array(ThemeIdSchema).min(1).max(1000) })
+            .strict(),
+        )
+        .max(100_000),
+    })
+    .strict(),
+  /** The vocabulary as a codebook file to save. */
+  'themes:export': z.object({ format: z.enum(CODEBOOK_FORMATS) }).strict(),
+  /** Merge a codebook into the vocabulary by name; a dry run only says what it would do. */
+  'themes:import': z
+    .object({
+      format: z.enum(CODEBOOK_FORMATS),
+      text: z.string().max(10_000_000),
+      dryRun: z.boolean().default(true),
+    })
+    .strict(),
   /** Tag some of an article's current cleaned text with a theme. */
   'passages:add': z
     .object({ id: ArticleIdSchema, themeId: ThemeIdSchema, start: Offset, end: Offset })
@@ -148,6 +185,22 @@ export const requestSchemas = {
       profile: z.union([ProfileSchema, ProfileIdSchema]).optional(),
     })
     .strict(),
+  /**
+   * Export a report. The caller never names where it is written: the app asks the person with a
+   * save dialog, the browser host keeps it for the page to download.
+   */
+  'export:report': z
+    .object({
+      scope: ReportScopeSchema,
+      options: ReportOptionsSchema.prefault({}),
+      format: z.enum(REPORT_FORMATS).default('pdf'),
+    })
+    .strict(),
+  'export:cancel': Empty,
+  /** Open a report this process saved (the app only), by the token its export returned. */
+  'export:open': z.object({ token: ExportTokenSchema }).strict(),
+  /** Show a saved report in its folder (the app only). */
+  'export:reveal': z.object({ token: ExportTokenSchema }).strict(),
 } satisfies Record<Channel, z.ZodType>
 
 /** What each call returns when it succeeds. */
@@ -176,6 +229,12 @@ export interface Responses {
   'themes:merge': { undo: string }
   'themes:undo': { restored: string[] }
   'articles:tag': { changed: number }
+  'themes:suggest': { suggestions: ThemeSuggestion[] }
+  'themes:dismiss': ArticleMeta
+  'themes:suggestUntagged': SuggestionPreview
+  'themes:applySuggestions': { changed: number }
+  'themes:export': { text: string; fileName: string }
+  'themes:import': CodebookSummary
   'passages:add': Passage
   'passages:remove': ArticleMeta
   'passages:list': { passages: ArchivePassage[] }
@@ -184,7 +243,33 @@ export interface Responses {
   'profiles:delete': { deleted: string }
   'profiles:setActive': { active: string }
   'clean:preview': CleanPreview
+  'export:report': ExportOutcome
+  'export:cancel': { cancelled: boolean }
+  'export:open': { opened: boolean }
+  'export:reveal': { revealed: boolean }
 }
+
+/** How far an export is: articles rendered, then printed (`phase` names the step). */
+export interface ExportProgress {
+  done: number
+  total: number
+  phase: string
+}
+
+/**
+ * A finished export, or `cancelled` when the person closed the app's save dialog. `download` is
+ * the browser host's (fetch `/exports/<token>`), `saved` the app's (open or reveal by token).
+ */
+export type ExportOutcome =
+  | { cancelled: true }
+  | {
+      cancelled: false
+      articles: number
+      fileName: string
+      size: number
+      download?: { token: string }
+      saved?: { token: string; name: string }
+    }
 
 /** Re-cleaning an article: the proposal, and whether it was applied (never over a person's edit). */
 export interface RecleanResult {
@@ -213,6 +298,7 @@ export interface EventPayloads {
   }
   /** The app's menu asks the UI for something only the UI can do (never sent by the host). */
   'menu:command': { command: import('./channels').MenuCommand }
+  'export:progress': ExportProgress
 }
 
 /** Input as the caller writes it (defaults may be left out). */

@@ -108,6 +108,11 @@ export const ArticleMetaSchema = EditableMetaSchema.extend({
    * themes existed (read it with themesOf); kept in the summary, since the list filters by it.
    */
   themes: z.array(ThemeIdSchema).optional(),
+  /**
+   * Themes a person turned down as suggestions for this article; absent means none. Kept in
+   * the summary, so a run over every untagged article need not read each meta.json.
+   */
+  dismissedThemes: z.array(ThemeIdSchema).optional(),
   /** Passages tagged with themes; absent means none. Kept out of the index summary. */
   passages: z.array(PassageSchema).optional(),
 })

@@ -7,6 +7,11 @@ export const ERROR_CODES = [
   'read-only',
   'busy',
   'not-allowed',
+  /** Nothing matched what was asked for (e.g. a report over an empty filter). */
+  'empty',
+  /** A program the call needs is not installed (e.g. Chromium for PDF export). */
+  'missing-program',
+  'cancelled',
   'io',
   'corrupt',
   'internal',

@@ -1,5 +1,5 @@
 import type { Channel, EventName } from '../../shared/channels'
-import type { EventPayloads, ParsedRequest, Response } from '../../shared/contract'
+import type { EventPayloads, ExportOutcome, ParsedRequest, Response } from '../../shared/contract'
 import { ArchiveError } from '../errors'
 import { recleanArticle } from '../cleaning/reclean'
 import { cleanText, ruleCatalogue } from '../cleaning/profiles'
@@ -8,8 +8,46 @@ import { importUploads } from '../import/uploads'
 import type { ImportSummary } from '../../shared/model'
 import type { Profile } from '../../shared/profile'
 import type { Archive } from '../store/archive'
+import type { PdfPrinter } from '../export/printer'
+import { exportReport, reportFileName, reportTitle, resolveScope } from '../export/report'
+import type { ReportFormat } from '../../shared/report'
 
 export type EventListener = <E extends EventName>(event: E, payload: EventPayloads[E]) => void
+
+/** A finished report, as core made it. */
+export interface ExportFile {
+  bytes: Uint8Array
+  fileName: string
+  mimeType: string
+}
+
+/** How the page reaches a finished export: the browser host's download, the app's saved file. */
+export interface ExportDelivered {
+  download?: { token: string }
+  saved?: { token: string; name: string }
+}
+
+/** Where one export goes once it is made. */
+export interface ExportDestination {
+  deliver(file: ExportFile): Promise<ExportDelivered>
+}
+
+/**
+ * Where finished exports go. Each host decides, so a page never names a path to write: the
+ * browser host keeps them for download, the app saves where the person chose in its dialog.
+ */
+export interface ExportSink {
+  /** Prints in place of the system Chromium (the app prints with Electron). */
+  printer?: PdfPrinter
+  /** Asked before anything is made (the app's save dialog); null means the person cancelled. */
+  destination(suggested: {
+    fileName: string
+    format: ReportFormat
+  }): Promise<ExportDestination | null>
+  /** Open or reveal a report this process saved, by its token; false when there is none. */
+  open(token: string): Promise<boolean>
+  reveal(token: string): Promise<boolean>
+}
 
 /** The state a handler works on: the open archive and what the host allows. */
 export interface HandlerContext {
@@ -21,6 +59,11 @@ export interface HandlerContext {
   /** The running import's controller, so `import:cancel` can reach it. */
   importAbort: AbortController | null
   setImportAbort(controller: AbortController | null): void
+  /** Where exports go; null where exporting is not offered. */
+  exportSink: ExportSink | null
+  /** The running export's controller, so `export:cancel` can reach it. */
+  exportAbort: AbortController | null
+  setExportAbort(controller: AbortController | null): void
 }
 
 export type Handlers = {
@@ -39,6 +82,52 @@ function requireSwitch(ctx: HandlerContext): void {
       'not-allowed',
       'This window serves one archive; start another host to open a different one.',
     )
+  }
+}
+
+function requireSink(ctx: HandlerContext): ExportSink {
+  if (!ctx.exportSink) throw new ArchiveError('not-allowed', 'Reports cannot be exported here.')
+  return ctx.exportSink
+}
+
+/**
+ * One export at a time, cancellable, its progress pushed as events. The host's sink says where
+ * it goes and is asked first (the app's save dialog), so a cancelled dialog makes nothing.
+ */
+async function runExport(
+  ctx: HandlerContext,
+  request: ParsedRequest<'export:report'>,
+): Promise<ExportOutcome> {
+  const archive = requireArchive(ctx)
+  const sink = requireSink(ctx)
+  if (ctx.exportAbort) {
+    throw new ArchiveError('busy', 'A report is already being exported; wait for it or cancel it.')
+  }
+  const controller = new AbortController()
+  ctx.setExportAbort(controller)
+  try {
+    // Resolved before the dialog, so a report of nothing is refused before asking where to save.
+    const ids = resolveScope(archive, request.scope)
+    const destination = await sink.destination({
+      fileName: reportFileName(reportTitle(archive, ids, request.options), request.format),
+      format: request.format,
+    })
+    if (!destination) return { cancelled: true }
+    const report = await exportReport(archive, request, {
+      printer: sink.printer,
+      signal: controller.signal,
+      onProgress: (progress) => ctx.emit('export:progress', progress),
+    })
+    const delivered = await destination.deliver(report)
+    return {
+      cancelled: false,
+      articles: report.articles,
+      fileName: report.fileName,
+      size: report.bytes.byteLength,
+      ...delivered,
+    }
+  } finally {
+    ctx.setExportAbort(null)
   }
 }
 
@@ -160,6 +249,23 @@ export const handlers: Handlers = {
       const ids = input.ids ?? archive.ids(input.filter!)
       return { changed: await archive.tagArticles(ids, input.themeId, input.remove) }
     }),
+  'themes:suggest': async (input, ctx) => ({
+    suggestions: await requireArchive(ctx).suggestThemes(input.id),
+  }),
+  'themes:dismiss': async (input, ctx) => {
+    const meta = await requireArchive(ctx).dismissTheme(input.id, input.themeId, input.undo)
+    ctx.emit('archive:changed', { reason: 'themes' })
+    return meta
+  },
+  'themes:suggestUntagged': async (input, ctx) => requireArchive(ctx).suggestUntagged(input.limit),
+  'themes:applySuggestions': async (input, ctx) =>
+    changingThemes(ctx, async (archive) => ({ changed: await archive.addThemes(input.items) })),
+  'themes:export': async (input, ctx) => requireArchive(ctx).exportCodebook(input.format),
+  'themes:import': async (input, ctx) => {
+    const archive = requireArchive(ctx)
+    if (input.dryRun) return archive.importCodebook(input.text, input.format, true)
+    return changingThemes(ctx, (a) => a.importCodebook(input.text, input.format, false))
+  },
   'passages:add': async (input, ctx) => {
     const passage = await requireArchive(ctx).addPassage(input.id, input.themeId, input)
     ctx.emit('archive:changed', { reason: 'themes' })
@@ -209,4 +315,15 @@ export const handlers: Handlers = {
     ctx.importAbort.abort()
     return { cancelled: true }
   },
+  'export:report': async (input, ctx) => runExport(ctx, input),
+  'export:cancel': async (_input, ctx) => {
+    if (!ctx.exportAbort) return { cancelled: false }
+    ctx.exportAbort.abort()
+    return { cancelled: true }
+  },
+  // The app's: the browser host's reports are downloads, which it cannot open or reveal.
+  'export:open': async (input, ctx) => ({ opened: await requireSink(ctx).open(input.token) }),
+  'export:reveal': async (input, ctx) => ({
+    revealed: await requireSink(ctx).reveal(input.token),
+  }),
 }

@@ -4,7 +4,7 @@ import { requestSchemas } from '../../shared/contract'
 import type { Result } from '../../shared/result'
 import { ArchiveError, toApiError } from '../errors'
 import { Archive } from '../store/archive'
-import { handlers, type EventListener, type HandlerContext } from './handlers'
+import { handlers, type EventListener, type ExportSink, type HandlerContext } from './handlers'
 
 export type { EventListener }
 
@@ -23,6 +23,8 @@ export class ArchiveService {
   private archive: Archive | null = null
   private readonly listeners = new Set<EventListener>()
   private importAbort: AbortController | null = null
+  private exportSink: ExportSink | null = null
+  private exportAbort: AbortController | null = null
 
   constructor(private readonly options: ServiceOptions) {}
 
@@ -59,6 +61,11 @@ export class ArchiveService {
     }
   }
 
+  /** Where exports go: the browser host and the app each give theirs; without one, none is made. */
+  setExportSink(sink: ExportSink | null): void {
+    this.exportSink = sink
+  }
+
   subscribe(listener: EventListener): () => void {
     this.listeners.add(listener)
     return () => this.listeners.delete(listener)
@@ -87,6 +94,7 @@ export class ArchiveService {
   /** Flush, release the lock. Safe to call twice. */
   async close(): Promise<void> {
     this.importAbort?.abort()
+    this.exportAbort?.abort()
     const archive = this.archive
     this.archive = null
     await archive?.close()
@@ -128,6 +136,11 @@ export class ArchiveService {
       importAbort: this.importAbort,
       setImportAbort: (controller) => {
         this.importAbort = controller
+      },
+      exportSink: this.exportSink,
+      exportAbort: this.exportAbort,
+      setExportAbort: (controller) => {
+        this.exportAbort = controller
       },
     }
   }

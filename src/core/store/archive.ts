@@ -45,6 +45,14 @@ import type { Span } from '../../shared/anchor'
 import type { Profile } from '../../shared/profile'
 import { themesOf, type Theme, type ThemePatch, type ThemeWithCount } from '../../shared/themes'
 import { forEachLimited, mapLimited } from '../util/concurrency'
+import type {
+  ArticleSuggestions,
+  SuggestionPreview,
+  ThemeSuggestion,
+} from '../../shared/suggestions'
+import type { CodebookFormat, CodebookSummary } from '../../shared/codebook'
+import { compileKeywords } from '../themes/suggest'
+import { exportCodebook, parseCodebook, planCodebookImport } from '../themes/codebook'
 import {
   createTheme,
   findTheme,
@@ -654,6 +662,136 @@ export class Archive {
       })
     }
     return changed
+  }
+
+  /** Themes suggested for one article by the keywords found in its title and cleaned text. */
+  async suggestThemes(id: string): Promise<ThemeSuggestion[]> {
+    const meta = await this.getMeta(id)
+    const text = await readCleaned(articleDir(this.root, id))
+    return compileKeywords(this.doc.data.themes).suggest({ ...meta, text, themes: themesOf(meta) })
+  }
+
+  /** Remember that a person turned down a suggested theme for an article (`undo` takes it back). */
+  dismissTheme(id: string, themeId: string, undo = false): Promise<ArticleMeta> {
+    return this.changeArticle(id, async (dir, meta) => {
+      if (!undo) findTheme(this.doc.data.themes, themeId)
+      const dismissedThemes = (meta.dismissedThemes ?? []).filter((t) => t !== themeId)
+      if (!undo) dismissedThemes.push(themeId)
+      const next: ArticleMeta = { ...meta, dismissedThemes }
+      await writeArticleMeta(dir, next)
+      return { meta: next }
+    }).then((r) => r.meta)
+  }
+
+  /**
+   * Suggestions for every untagged article, newest first, changing nothing. The keywords are
+   * prepared once and each article's text read once; at most `limit` articles are listed.
+   */
+  async suggestUntagged(
+    limit: number,
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<SuggestionPreview> {
+    const matcher = compileKeywords(this.doc.data.themes)
+    const ids = this.ids({ sort: 'importedAt', order: 'desc', untagged: true })
+    if (!matcher.hasKeywords) return { untagged: ids.length, withSuggestions: 0, items: [] }
+    const found: (ArticleSuggestions | null)[] = new Array(ids.length).fill(null)
+    let done = 0
+    await forEachLimited(
+      ids.map((_, i) => i),
+      16,
+      async (i) => {
+        const summary = this.index.get(ids[i]!)
+        if (summary) {
+          // An article removed or damaged meanwhile simply has no suggestions.
+          const text = await readCleaned(articleDir(this.root, summary.id)).catch(() => null)
+          if (text !== null) {
+            const suggestions = matcher.suggest({ ...summary, text, themes: themesOf(summary) })
+            if (suggestions.length > 0)
+              found[i] = { id: summary.id, title: summary.title, suggestions }
+          }
+        }
+        if (++done % 500 === 0) onProgress?.(done, ids.length)
+      },
+    )
+    const withSuggestions = found.filter((f): f is ArticleSuggestions => f !== null)
+    return {
+      untagged: ids.length,
+      withSuggestions: withSuggestions.length,
+      items: withSuggestions.slice(0, limit),
+    }
+  }
+
+  /**
+   * Add themes to articles (each article its own list), as accepted from suggestions. Every
+   * article and theme is checked before anything is written; then only articles that gain a
+   * theme are written, a batch per turn of the write queue. Returns how many changed.
+   */
+  async addThemes(items: readonly { id: string; themeIds: readonly string[] }[]): Promise<number> {
+    for (const item of items) {
+      this.requireArticle(item.id)
+      for (const themeId of item.themeIds) findTheme(this.doc.data.themes, themeId)
+    }
+    const wanted = new Map<string, Set<string>>()
+    for (const item of items) {
+      const set = wanted.get(item.id) ?? new Set<string>()
+      for (const t of item.themeIds) set.add(t)
+      wanted.set(item.id, set)
+    }
+    const todo = [...wanted.keys()].filter((id) => {
+      const tags = themesOf(this.index.get(id)!)
+      return [...wanted.get(id)!].some((t) => !tags.includes(t))
+    })
+    let changed = 0
+    for (let at = 0; at < todo.length; at += TAG_BATCH) {
+      const batch = todo.slice(at, at + TAG_BATCH)
+      changed += await this.write(async () => {
+        // A theme deleted while earlier batches were written is no longer given.
+        const known = new Set(this.doc.data.themes.map((t) => t.id))
+        return this.retag(
+          batch.filter((id) => this.index.has(id)),
+          (tags, id) => {
+            const add = [...(wanted.get(id) ?? [])].filter((t) => known.has(t) && !tags.includes(t))
+            return add.length > 0 ? [...tags, ...add] : null
+          },
+        )
+      })
+    }
+    return changed
+  }
+
+  /** The vocabulary as a codebook file (CSV or JSON) and a name to save it under. */
+  exportCodebook(format: CodebookFormat): { text: string; fileName: string } {
+    return exportCodebook(this.doc.data.themes, format, this.name)
+  }
+
+  /**
+   * Merge a codebook into the vocabulary by theme name. A dry run only says what would happen;
+   * otherwise the whole vocabulary is written at once, and a codebook with any error is
+   * refused whole, changing nothing.
+   */
+  async importCodebook(
+    text: string,
+    format: CodebookFormat,
+    dryRun: boolean,
+  ): Promise<CodebookSummary> {
+    const plan = () => {
+      const parsed = parseCodebook(text, format)
+      const { themes, summary } = planCodebookImport(this.doc.data.themes, parsed.rows)
+      return { themes, summary: { ...summary, errors: [...parsed.errors, ...summary.errors] } }
+    }
+    if (dryRun) return plan().summary
+    return this.write(async () => {
+      const { themes, summary } = plan()
+      if (summary.errors.length > 0) {
+        const more = summary.errors.length > 3 ? ` (and ${summary.errors.length - 3} more)` : ''
+        throw new ArchiveError(
+          'invalid-argument',
+          `The codebook was not imported; nothing was changed. ${summary.errors.slice(0, 3).join(' ')}${more}`,
+        )
+      }
+      await this.updateDoc({ themes })
+      return { ...summary, applied: true }
+    })
   }
 
   /**

@@ -1,6 +1,11 @@
 import { defineStore } from 'pinia'
-import { computed, onScopeDispose, ref, watch, watchEffect } from 'vue'
+import { computed, onScopeDispose, ref, shallowRef, watch, watchEffect } from 'vue'
 import { registerCommand } from '../composables/useCommands'
+import {
+  readExportPrefs,
+  writeExportPrefs,
+  type ExportPrefs,
+} from '../components/export/export-options'
 
 export const THEMES = ['system', 'light', 'dark'] as const
 export type Theme = (typeof THEMES)[number]
@@ -89,6 +94,9 @@ export const useSettingsStore = defineStore('settings', () => {
   const theme = ref<Theme>(initial.theme)
   const readingSize = ref(initial.readingSize)
   const viewMode = ref<ViewMode>(initial.viewMode)
+  /** The Export dialog's last options (stored under their own key). */
+  const exportPrefs = shallowRef<ExportPrefs>(readExportPrefs())
+  watch(exportPrefs, writeExportPrefs)
 
   const darkQuery =
     typeof window.matchMedia === 'function'
@@ -213,6 +221,7 @@ export const useSettingsStore = defineStore('settings', () => {
     theme,
     readingSize,
     viewMode,
+    exportPrefs,
     resolvedTheme,
     setTheme,
     setReadingSize,
