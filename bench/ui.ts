@@ -5,6 +5,7 @@
 import { resolve } from 'node:path'
 import { chromium, type Page } from 'playwright-core'
 import { ArchiveService } from '../src/core/api/service'
+import { chromiumArgs } from '../src/core/export/chromium'
 import { startHost } from '../src/host/server'
 import { summarise, type Summary } from './stats'
 
@@ -67,15 +68,6 @@ interface PageGlobals {
   requestAnimationFrame(callback: (now: number) => void): number
 }
 
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-]
-
 /** Measure the library UI on an archive that already exists (it is opened read-only). */
 export async function measureUi(archivePath: string, options: UiOptions = {}): Promise<UiFigures> {
   const runs = options.runs ?? 3
@@ -87,7 +79,7 @@ export async function measureUi(archivePath: string, options: UiOptions = {}): P
   })
   const browser = await chromium.launch({
     executablePath: options.executablePath ?? process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
+    args: chromiumArgs(),
   })
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })

@@ -52,6 +52,23 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 /**
+ * How the system Chromium is started to print: quietly (no network chatter, no first-run
+ * screens) and sandboxed, except as root, where Chromium refuses to start with its sandbox on
+ * (containers and CI machines run as root). The report it prints allows no script anyway.
+ */
+export function chromiumArgs(): string[] {
+  const root = process.getuid?.() === 0
+  return [
+    ...(root ? ['--no-sandbox'] : []),
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ]
+}
+
+/**
  * A printer on the system Chromium, launched on the first print and kept for the next ones;
  * call close() when done. Each print gets its own page with JavaScript off and every request
  * refused: the report is self-contained, and nothing in it may reach the network.
@@ -70,14 +87,7 @@ export function chromiumPrinter(
     try {
       return await chromium.launch({
         executablePath,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-        ],
+        args: chromiumArgs(),
       })
     } catch (err) {
       const why = err instanceof Error ? err.message.split('\n')[0] : String(err)
