@@ -1,12 +1,11 @@
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { expect, test, type Download, type Locator, type Page } from '@playwright/test'
 import { expectNoSeriousViolations } from './support/axe'
-import { cli, startHost, type RunningHost } from './support/host'
+import { cli } from './support/host'
+import { deskPerTest } from './support/desk'
 
-const SAMPLES = resolve(__dirname, '../../resources/sample')
 const SCREENSHOTS = resolve(__dirname, '../../docs/screenshots')
 const SEED_TITLE = /^Ministry of Education: China and 58 countries/
 /** An article whose title is markup, to see that the report prints it as words. */
@@ -17,24 +16,13 @@ const MARKUP_ARTICLE =
 test.setTimeout(90_000)
 test.use({ viewport: { width: 1600, height: 1000 } })
 
-let base: string
-let host: RunningHost
-
-test.beforeEach(async () => {
-  base = mkdtempSync(join(tmpdir(), 'press-archive-e2e-export-'))
-  const archive = join(base, 'Export Desk')
-  const extra = join(base, 'extra')
-  mkdirSync(extra)
-  writeFileSync(join(extra, 'markup.txt'), MARKUP_ARTICLE)
-  cli('create', archive, '--name', 'Export Desk')
-  cli('import', archive, SAMPLES)
-  cli('import', archive, extra)
-  host = await startHost(archive)
-})
-
-test.afterEach(async () => {
-  await host.stop()
-  rmSync(base, { recursive: true, force: true })
+const desk = deskPerTest('Export Desk', {
+  prepare(archive, base) {
+    const extra = join(base, 'extra')
+    mkdirSync(extra)
+    writeFileSync(join(extra, 'markup.txt'), MARKUP_ARTICLE)
+    cli('import', archive, extra)
+  },
 })
 
 function dialog(page: Page): Locator {
@@ -52,7 +40,7 @@ async function exportAndDownload(page: Page): Promise<{ download: Download; byte
 }
 
 test('export: this article as PDF and the list as HTML, from Ctrl+P', async ({ page }) => {
-  await page.goto(host.url)
+  await page.goto(desk.host.url)
   await expect(page.getByTestId('article-row')).toHaveCount(7)
   await page.getByTestId('article-row').filter({ hasText: SEED_TITLE }).click()
   await expect(page.getByTestId('meta-title')).toHaveValue(SEED_TITLE)
@@ -83,7 +71,7 @@ test('export: this article as PDF and the list as HTML, from Ctrl+P', async ({ p
   const pdf = await exportAndDownload(page)
   expect(pdf.download.suggestedFilename()).toMatch(/^Ministry of Education.*\.pdf$/)
   expect(pdf.bytes.subarray(0, 4).toString('latin1')).toBe('%PDF')
-  const pdfPath = join(base, 'report.pdf')
+  const pdfPath = join(desk.base, 'report.pdf')
   writeFileSync(pdfPath, pdf.bytes)
   const text = execFileSync('pdftotext', ['-enc', 'UTF-8', pdfPath, '-'], { encoding: 'utf8' })
   expect(text).toContain('decision-making')

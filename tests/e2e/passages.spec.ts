@@ -1,9 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
 import { expect, test, type Locator, type Page } from '@playwright/test'
 import { expectNoSeriousViolations } from './support/axe'
-import { cli, startHost, type RunningHost } from './support/host'
+import { deskPerTest } from './support/desk'
 
 /**
  * Passage tagging: words of the cleaned text tagged with a theme stay on those words through
@@ -11,30 +8,15 @@ import { cli, startHost, type RunningHost } from './support/host'
  * the Passages view lists a theme's passages across the archive and opens each one.
  */
 
-const SAMPLES = resolve(__dirname, '../../resources/sample')
 const SEED_TITLE = /^Ministry of Education: China and 58 countries/
 const PHRASE = 'mutual recognition agreement for academic degrees'
 const DOOMED = 'overseas students'
 
-let base: string
-let host: RunningHost
-
-test.beforeEach(async () => {
-  base = mkdtempSync(join(tmpdir(), 'press-archive-e2e-passages-'))
-  const archive = join(base, 'Passage Desk')
-  cli('create', archive, '--name', 'Passage Desk')
-  cli('import', archive, SAMPLES)
-  host = await startHost(archive)
-})
-
-test.afterEach(async () => {
-  await host.stop()
-  rmSync(base, { recursive: true, force: true })
-})
+const desk = deskPerTest('Passage Desk')
 
 /** A call to the archive behind the page, as the page itself makes it. */
 async function call<T>(page: Page, channel: string, input: object): Promise<T> {
-  const url = new URL(host.url)
+  const url = new URL(desk.host.url)
   const response = await page.request.post(new URL(`/api/${channel}`, url).href, {
     headers: { 'X-Press-Archive-Token': url.searchParams.get('token')!, Origin: url.origin },
     data: input,
@@ -134,7 +116,7 @@ test('a tagged passage stays on its words through typing, a save and a reload', 
   page,
 }) => {
   await call(page, 'themes:create', { name: 'Education' })
-  await page.goto(host.url)
+  await page.goto(desk.host.url)
   const id = await openSeed(page)
   await page.getByTestId('view-cleaned').click()
 
@@ -171,7 +153,7 @@ test('an edit inside a passage keeps it; its tooltip and the context menu remove
   page,
 }) => {
   await call(page, 'themes:create', { name: 'Education' })
-  await page.goto(host.url)
+  await page.goto(desk.host.url)
   const id = await openSeed(page)
   await page.getByTestId('view-cleaned').click()
   await tag(page, PHRASE, 'Education')
@@ -223,7 +205,7 @@ test('deleted words leave a passage detached; the Passages view lists and opens 
   test.slow()
   await call(page, 'themes:create', { name: 'Education' })
   await call(page, 'themes:create', { name: 'Students' })
-  await page.goto(host.url)
+  await page.goto(desk.host.url)
   const id = await openSeed(page)
   await page.getByTestId('view-cleaned').click()
 

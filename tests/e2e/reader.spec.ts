@@ -1,27 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { resolve } from 'node:path'
 import { expect, test, type Locator, type Page } from '@playwright/test'
-import { cli, startHost, type RunningHost } from './support/host'
+import { deskPerTest } from './support/desk'
 
 const SEED = resolve(__dirname, '../../resources/sample/000_23479a12e8a3a472.txt')
 const SEED_TITLE = /^Ministry of Education: China and 58 countries/
 
 /** Each test gets its own empty archive and host, so what one saves cannot help another pass. */
-let base: string
-let host: RunningHost
-
-test.beforeEach(async () => {
-  base = mkdtempSync(join(tmpdir(), 'press-archive-e2e-reader-'))
-  const archive = join(base, 'Editing Desk')
-  cli('create', archive, '--name', 'Editing Desk')
-  host = await startHost(archive)
-})
-
-test.afterEach(async () => {
-  await host.stop()
-  rmSync(base, { recursive: true, force: true })
-})
+const desk = deskPerTest('Editing Desk', { samples: false })
 
 function cleanedText(page: Page): Locator {
   return page.getByTestId('cleaned-text').locator('.cm-content')
@@ -32,7 +17,7 @@ function originalText(page: Page): Locator {
 }
 
 async function importSeedThroughTheUi(page: Page): Promise<void> {
-  await page.goto(host.url)
+  await page.goto(desk.host.url)
   await page.getByTestId('import-file-input').setInputFiles(SEED)
   const summary = page.getByTestId('import-summary')
   await expect(summary.getByTestId('import-summary-imported')).toContainText('1 article')
@@ -145,7 +130,7 @@ async function storedCleanedText(page: Page): Promise<string> {
     .getByTestId('article-row')
     .filter({ hasText: SEED_TITLE })
     .getAttribute('data-id')
-  const url = new URL(host.url)
+  const url = new URL(desk.host.url)
   const response = await page.request.post(new URL('/api/article:get', url).href, {
     headers: { 'X-Press-Archive-Token': url.searchParams.get('token')!, Origin: url.origin },
     data: { id },
@@ -167,7 +152,7 @@ test('Ctrl+S saves at once, and a failed save keeps the text and says why', asyn
   await waitUntilSaved(page)
 
   // The host goes away: the next save fails, the text stays, and the person is told.
-  await host.stop()
+  await desk.host.stop()
   await page.keyboard.type('Not yet stored. ')
   const status = page.getByTestId('save-status')
   await expect(status).toHaveAttribute('data-state', 'failed')

@@ -1,15 +1,13 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readdirSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { expect, test, type Locator, type Page } from '@playwright/test'
 import { expectNoSeriousViolations } from './support/axe'
-import { cli, startHost, type RunningHost } from './support/host'
+import { deskPerTest, SAMPLES } from './support/desk'
 
 /**
  * The main screens, each checked with axe in the light and the dark colour scheme, and
  * photographed for the README in both.
  */
-const SAMPLES = resolve(__dirname, '../../resources/sample')
 const SAMPLE_FILES = readdirSync(SAMPLES)
   .filter((name) => name.endsWith('.txt'))
   .sort()
@@ -24,20 +22,7 @@ test.describe.configure({ timeout: 60_000 })
 test.use({ viewport: { width: 1600, height: 1000 } })
 
 /** Each test gets its own archive and host, filled through the page as a person would. */
-let base: string
-let host: RunningHost
-
-test.beforeEach(async () => {
-  base = mkdtempSync(join(tmpdir(), 'press-archive-e2e-screens-'))
-  const archive = join(base, 'City Desk')
-  cli('create', archive, '--name', 'City Desk')
-  host = await startHost(archive)
-})
-
-test.afterEach(async () => {
-  await host.stop()
-  rmSync(base, { recursive: true, force: true })
-})
+const desk = deskPerTest('City Desk', { samples: false })
 
 /**
  * Axe on the screen as it stands, in both colour schemes; with `screenshot`, also write
@@ -60,7 +45,7 @@ function summary(page: Page): Locator {
 
 /** Import the sample articles (and any `extra` files) with the page's file input. */
 async function importSamples(page: Page, extra: string[] = []): Promise<void> {
-  await page.goto(host.url)
+  await page.goto(desk.host.url)
   await page.getByTestId('import-file-input').setInputFiles([...SAMPLE_FILES, ...extra])
   await expect(summary(page).getByTestId('import-summary-imported')).toContainText(
     `${SAMPLE_FILES.length} articles`,
@@ -78,9 +63,9 @@ async function openSeed(page: Page): Promise<void> {
 }
 
 test('the import summary, with files that could not be imported', async ({ page }) => {
-  const photo = join(base, 'front-page-photo.jpg')
+  const photo = join(desk.base, 'front-page-photo.jpg')
   writeFileSync(photo, Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46]))
-  const empty = join(base, 'notes-for-tuesday.txt')
+  const empty = join(desk.base, 'notes-for-tuesday.txt')
   writeFileSync(empty, '')
 
   await importSamples(page, [photo, empty])

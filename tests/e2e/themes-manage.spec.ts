@@ -1,35 +1,20 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
 import { expect, test, type Locator, type Page } from '@playwright/test'
 import { expectNoSeriousViolations } from './support/axe'
-import { cli, startHost, type RunningHost } from './support/host'
-
-const SAMPLES = resolve(__dirname, '../../resources/sample')
+import { cli } from './support/host'
+import { deskPerTest } from './support/desk'
 
 /** Each test gets its own archive of the samples, three themes on one article each, and a host. */
-let base: string
-let host: RunningHost
-
-test.beforeEach(async () => {
-  base = mkdtempSync(join(tmpdir(), 'press-archive-e2e-themes-manage-'))
-  const archive = join(base, 'Theme Desk')
-  cli('create', archive, '--name', 'Theme Desk')
-  cli('import', archive, SAMPLES)
-  for (const [name, query] of [
-    ['Roads', 'road'],
-    ['Parks', 'park'],
-    ['Education', 'Ministry'],
-  ] as const) {
-    cli('themes', archive, '--add', name)
-    cli('tag', archive, '--query', query, '--theme', name)
-  }
-  host = await startHost(archive)
-})
-
-test.afterEach(async () => {
-  await host.stop()
-  rmSync(base, { recursive: true, force: true })
+const desk = deskPerTest('Theme Desk', {
+  prepare(archive) {
+    for (const [name, query] of [
+      ['Roads', 'road'],
+      ['Parks', 'park'],
+      ['Education', 'Ministry'],
+    ] as const) {
+      cli('themes', archive, '--add', name)
+      cli('tag', archive, '--query', query, '--theme', name)
+    }
+  },
 })
 
 function sidebarCount(page: Page, name: string): Locator {
@@ -61,7 +46,7 @@ function row(dialog: Locator, name: string): Locator {
 }
 
 test('rename and recolour a theme; a taken name is refused in plain words', async ({ page }) => {
-  await page.goto(host.url)
+  await page.goto(desk.host.url)
   await expect(sidebarCount(page, 'Parks')).toHaveText('1')
 
   // From the palette, as any command.
@@ -105,7 +90,7 @@ test('rename and recolour a theme; a taken name is refused in plain words', asyn
 })
 
 test('merge two themes into a third and undo it', async ({ page }) => {
-  await page.goto(host.url)
+  await page.goto(desk.host.url)
   await expect(sidebarCount(page, 'Roads')).toHaveText('1')
 
   const dialog = await openManager(page)
@@ -140,7 +125,7 @@ test('merge two themes into a third and undo it', async ({ page }) => {
 })
 
 test('delete a theme, asked first, and undo it', async ({ page }) => {
-  await page.goto(host.url)
+  await page.goto(desk.host.url)
   await expect(sidebarCount(page, 'Education')).toHaveText('1')
 
   const dialog = await openManager(page)

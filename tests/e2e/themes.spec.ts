@@ -1,29 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
 import { expect, test, type Locator, type Page } from '@playwright/test'
 import { expectNoSeriousViolations } from './support/axe'
-import { cli, startHost, type RunningHost } from './support/host'
+import { deskPerTest } from './support/desk'
 
-const SAMPLES = resolve(__dirname, '../../resources/sample')
 const SEED_TITLE = /^Ministry of Education: China and 58 countries/
 
 /** Each test gets its own archive of the samples and its own host. */
-let base: string
-let host: RunningHost
-
-test.beforeEach(async () => {
-  base = mkdtempSync(join(tmpdir(), 'press-archive-e2e-themes-'))
-  const archive = join(base, 'Theme Desk')
-  cli('create', archive, '--name', 'Theme Desk')
-  cli('import', archive, SAMPLES)
-  host = await startHost(archive)
-})
-
-test.afterEach(async () => {
-  await host.stop()
-  rmSync(base, { recursive: true, force: true })
-})
+const desk = deskPerTest('Theme Desk')
 
 function sidebar(page: Page): Locator {
   return page.getByRole('navigation', { name: 'Library' })
@@ -39,7 +21,7 @@ function chips(page: Page): Locator {
 
 /** A call to the archive behind the page, as the page itself makes it. */
 async function call<T>(page: Page, channel: string, input: object): Promise<T> {
-  const url = new URL(host.url)
+  const url = new URL(desk.host.url)
   const response = await page.request.post(new URL(`/api/${channel}`, url).href, {
     headers: { 'X-Press-Archive-Token': url.searchParams.get('token')!, Origin: url.origin },
     data: input,
@@ -52,7 +34,7 @@ async function call<T>(page: Page, channel: string, input: object): Promise<T> {
 test('themes: create from the chips, filter by one, tag in bulk, toggle a pinned one', async ({
   page,
 }) => {
-  await page.goto(host.url)
+  await page.goto(desk.host.url)
   await expect(rows(page)).toHaveCount(6)
 
   // A new theme, made from the article's header by keyboard alone.
