@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { isAscii } from 'node:buffer'
-import { promises as fs } from 'node:fs'
+import { closeSync, fstatSync, openSync, promises as fs, readSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 
 /**
@@ -178,6 +178,44 @@ export async function readTextIfExists(path: string): Promise<string | null> {
   } finally {
     await handle.close()
     // Keep a few, none of them huge: one archive.json of many profiles is no reason to hold MBs.
+    if (spareBuffers.length < 8 && buffer.length <= 8 * 1024 * 1024) spareBuffers.push(buffer)
+  }
+}
+
+/**
+ * readTextIfExists with blocking calls, for files that are read and parsed on this thread at once
+ * anyway (the index shards at open): one thread-pool round trip per call (open, stat, read,
+ * close) cost more than the reading itself, and opening 256 shards this way took about half the
+ * time, while parsing them blocks the thread for longer than reading does.
+ */
+export function readTextSyncIfExists(path: string): string | null {
+  let fd: number
+  try {
+    fd = openSync(path, 'r')
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null
+    throw err
+  }
+  let buffer = spareBuffers.pop() ?? Buffer.allocUnsafeSlow(64 * 1024)
+  try {
+    const { size } = fstatSync(fd)
+    if (buffer.length < size) buffer = Buffer.allocUnsafeSlow(Math.max(size, buffer.length * 2))
+    let length = 0
+    for (;;) {
+      if (length === buffer.length) {
+        // The file grew since its size was taken.
+        const bigger = Buffer.allocUnsafeSlow(buffer.length * 2)
+        buffer.copy(bigger, 0, 0, length)
+        buffer = bigger
+      }
+      const bytesRead = readSync(fd, buffer, length, buffer.length - length, length)
+      if (bytesRead === 0) break
+      length += bytesRead
+    }
+    const bytes = buffer.subarray(0, length)
+    return bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8')
+  } finally {
+    closeSync(fd)
     if (spareBuffers.length < 8 && buffer.length <= 8 * 1024 * 1024) spareBuffers.push(buffer)
   }
 }

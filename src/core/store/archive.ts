@@ -55,6 +55,7 @@ import { compileKeywords } from '../themes/suggest'
 import { exportCodebook, parseCodebook, planCodebookImport } from '../themes/codebook'
 import {
   createTheme,
+  descendantsOf,
   findTheme,
   newUndoToken,
   planRemoval,
@@ -608,12 +609,15 @@ export class Archive {
   }
 
   /**
-   * The passages of the whole archive, optionally of one theme and detached or not. Passages
-   * are not in the index, so this reads every article's meta.json. Passages of a theme that no
-   * longer exists (deleted or merged away) are left out: an undo brings them back.
+   * The passages of the whole archive, optionally of one theme (its sub-themes included, as
+   * the list's theme filter does) and detached or not. Passages are not in the index, so this
+   * reads every article's meta.json. Passages of a theme that no longer exists (deleted or
+   * merged away) are left out: an undo brings them back.
    */
   async passages(filter: { themeId?: string; detached?: boolean } = {}): Promise<ArchivePassage[]> {
     const themes = new Set(this.doc.data.themes.map((t) => t.id))
+    const wanted =
+      filter.themeId === undefined ? null : descendantsOf(this.doc.data.themes, filter.themeId)
     const ids = [...this.index.all()].map((a) => a.id)
     const metas = await mapLimited(ids, 32, (id) =>
       readArticleMeta(articleDir(this.root, id)).catch(() => null),
@@ -622,7 +626,7 @@ export class Archive {
     for (const meta of metas) {
       for (const p of meta?.passages ?? []) {
         if (!themes.has(p.themeId)) continue
-        if (filter.themeId !== undefined && p.themeId !== filter.themeId) continue
+        if (wanted && !wanted.has(p.themeId)) continue
         if (filter.detached !== undefined && (p.detached === true) !== filter.detached) continue
         out.push({ ...p, articleId: meta!.id, title: meta!.title })
       }

@@ -90,8 +90,11 @@ export class ArticleIndex {
       }
       index.shards.set(shard, low)
     })
-    for (const low of index.shards.values()) {
-      for (const summary of Object.values(low.data.articles)) index.byId.set(summary.id, summary)
+    // In id order (shards by name, each written in id order, see compact): sorting by a date
+    // then meets each day's records already in id order, which is nearly free to sort.
+    for (const shard of [...index.shards.keys()].sort()) {
+      const articles = index.shards.get(shard)!.data.articles
+      for (const id in articles) index.byId.set(id, articles[id]!)
     }
     const entries = await index.log.read()
     for (const entry of entries) {
@@ -167,6 +170,10 @@ export class ArticleIndex {
   async compact(): Promise<void> {
     if (this.readOnly) return
     const names = [...this.dirty]
+    for (const name of names) {
+      const low = this.shards.get(name)
+      if (low) low.data.articles = inIdOrder(low.data.articles)
+    }
     await Promise.all(names.map((name) => this.shards.get(name)?.write()))
     for (const name of names) this.dirty.delete(name)
     await this.log.reset(this.open.size > 0 ? [{ op: 'begin', ids: [...this.open] }] : [])
@@ -215,6 +222,17 @@ export function summarize(meta: ArticleMeta): ArticleSummary {
   } = meta
   const { importedFrom: _from, ...kept } = original
   return { ...rest, original: kept }
+}
+
+/** The same records with their keys in id order (the order JSON keeps them in). */
+function inIdOrder(articles: IndexShard['articles']): IndexShard['articles'] {
+  const ids = Object.keys(articles)
+  let sorted = true
+  for (let i = 1; i < ids.length && sorted; i++) sorted = ids[i - 1]! < ids[i]!
+  if (sorted) return articles
+  const out: IndexShard['articles'] = {}
+  for (const id of ids.sort()) out[id] = articles[id]!
+  return out
 }
 
 function emptyShard(): IndexShard {

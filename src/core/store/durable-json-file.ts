@@ -1,6 +1,6 @@
 import type { Adapter } from 'lowdb'
 import type { z } from 'zod'
-import { asciiJson, readTextIfExists, writeFileAtomic } from '../fs/atomic'
+import { asciiJson, readTextIfExists, readTextSyncIfExists, writeFileAtomic } from '../fs/atomic'
 import { ArchiveError } from '../errors'
 
 /**
@@ -12,7 +12,8 @@ import { ArchiveError } from '../errors'
 export class DurableJSONFile<T> implements Adapter<T> {
   /**
    * `pretty`: indented, for files people may read (archive.json). Otherwise compact and ASCII
-   * only (index shards), which is quicker to read back.
+   * only (index shards), which is quicker to read back, and read with blocking calls (see
+   * readTextSyncIfExists): such a file is parsed on this thread as soon as it is read.
    */
   constructor(
     readonly path: string,
@@ -21,7 +22,7 @@ export class DurableJSONFile<T> implements Adapter<T> {
   ) {}
 
   async read(): Promise<T | null> {
-    const text = await readTextIfExists(this.path)
+    const text = this.pretty ? await readTextIfExists(this.path) : readTextSyncIfExists(this.path)
     return text === null ? null : parseJsonFile(this.path, text, this.schema)
   }
 

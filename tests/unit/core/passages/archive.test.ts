@@ -154,6 +154,11 @@ describe('passages in an archive', () => {
     await archive.undoThemes(undo)
     expect((await archive.passages({ themeId: farming.id })).map((p) => p.id)).toEqual([b.id])
 
+    // A parent theme lists its sub-themes' passages too, as the list's theme filter does.
+    const trade = await archive.createTheme({ name: 'Trade' })
+    await archive.updateTheme(ports.id, { parentId: trade.id })
+    expect((await archive.passages({ themeId: trade.id })).map((p) => p.id)).toEqual([a.id])
+
     await archive.removePassage(id, a.id)
     expect(await archive.passages({ themeId: ports.id })).toEqual([])
     await expect(archive.removePassage(id, a.id)).rejects.toMatchObject({ code: 'not-found' })
