@@ -82,7 +82,10 @@ describe('Listing', () => {
   })
 
   it('forgets a kept filtered list when the index changes', () => {
-    const articles = fc.sample(records.filter((a) => a.length > 3), { numRuns: 1, seed: 7 })[0]!
+    const articles = fc.sample(
+      records.filter((a) => a.length > 3),
+      { numRuns: 1, seed: 7 },
+    )[0]!
     const source = { generation: 1, all: () => articles }
     const list = new Listing(source)
     const q = { sort: 'title' as const, order: 'asc' as const, edited: true }
