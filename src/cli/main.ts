@@ -1,6 +1,8 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { ArchiveError, toApiError } from '../core/errors'
 import { useImportWorker } from '../core/import/worker-pool'
+import { useRuntimeRequire } from '../core/runtime-require'
+import { createRequire } from 'node:module'
 import { fileURLToPath } from 'node:url'
 import { commands, type CommandContext } from './commands'
 import { UsageError, usage } from './usage'
@@ -12,6 +14,8 @@ import { UsageError, usage } from './usage'
 async function main(argv: string[]): Promise<number> {
   // The build puts the import worker beside this bundle.
   useImportWorker(fileURLToPath(new URL('./import-worker.mjs', import.meta.url)))
+  // Report fonts are found from this bundle's place, wherever the working folder is.
+  useRuntimeRequire(createRequire(import.meta.url))
   const [name, ...rest] = argv
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(usage())

@@ -1,8 +1,10 @@
+import { createRequire } from 'node:module'
 import { join, resolve } from 'node:path'
 import { app, dialog, session, type BrowserWindow } from 'electron'
 import type { ImportProgress } from '../shared/model'
 import { ArchiveService } from '../core/api/service'
 import { useImportWorker } from '../core/import/worker-pool'
+import { useRuntimeRequire } from '../core/runtime-require'
 import { toApiError } from '../core/errors'
 import { createArchiveActions } from './archive-actions'
 import { showAbout } from './dialogs'
@@ -37,6 +39,8 @@ async function start(location: RendererLocation): Promise<void> {
   const settings = await SettingsStore.load(join(app.getPath('userData'), 'settings.json'))
   // The build puts the import worker beside main's bundle.
   useImportWorker(join(__dirname, 'import-worker.js'))
+  // Report fonts are found from main's bundle, inside the installed app.
+  useRuntimeRequire(createRequire(__filename))
   const service = new ArchiveService({ holder: LOCK_HOLDER, allowSwitchArchive: true })
   service.setExportSink(createExportSink({ window: currentWindow }))
 

@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import type { Browser } from 'playwright-core'
 import { ArchiveError } from '../errors'
@@ -81,9 +80,7 @@ export function chromiumPrinter(
   const launch = async (): Promise<Browser> => {
     const executablePath = options.executablePath ?? findChromium()
     // Loaded on the first print only: every other command, and the app, never need it.
-    const { chromium } = createRequire(import.meta.url)(
-      'playwright-core',
-    ) as typeof import('playwright-core')
+    const { chromium } = await import('playwright-core')
     try {
       return await chromium.launch({
         executablePath,

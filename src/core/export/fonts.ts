@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
+import { requireAtRuntime } from '../runtime-require'
 import { dirname, join } from 'node:path'
 import { ArchiveError } from '../errors'
 
@@ -56,20 +56,17 @@ const dataUrls = new Map<string, string>()
 /**
  * Where a fontsource package is installed. The CLI, the browser host and the app are bundled
  * into out/…, so a path relative to this source file means nothing at run time: ask Node's
- * resolver from the bundle's own location, then from the working folder (tests, `npm run`).
+ * resolver from where the running entry point says (see runtime-require.ts).
  */
 export function fontPackageDir(pkg: string): string {
   const known = packageDirs.get(pkg)
   if (known) return known
-  const bases = [import.meta.url, join(process.cwd(), 'package.json')]
-  for (const base of bases) {
-    try {
-      const dir = dirname(createRequire(base).resolve(`${pkg}/package.json`))
-      packageDirs.set(pkg, dir)
-      return dir
-    } catch {
-      // Try the next place.
-    }
+  try {
+    const dir = dirname(requireAtRuntime().resolve(`${pkg}/package.json`))
+    packageDirs.set(pkg, dir)
+    return dir
+  } catch {
+    // Said below, in words a person can act on.
   }
   throw new ArchiveError(
     'not-found',
