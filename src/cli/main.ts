@@ -2,6 +2,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { ArchiveError, toApiError } from '../core/errors'
 import { useImportWorker } from '../core/import/worker-pool'
 import { useRuntimeRequire } from '../core/runtime-require'
+import { useRoomyYoungGeneration } from '../core/heap'
 import { createRequire } from 'node:module'
 import { fileURLToPath } from 'node:url'
 import { commands, type CommandContext } from './commands'
@@ -16,6 +17,7 @@ async function main(argv: string[]): Promise<number> {
   useImportWorker(fileURLToPath(new URL('./import-worker.mjs', import.meta.url)))
   // Report fonts are found from this bundle's place, wherever the working folder is.
   useRuntimeRequire(createRequire(import.meta.url))
+  useRoomyYoungGeneration()
   const [name, ...rest] = argv
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(usage())

@@ -5,6 +5,7 @@ import type { ImportProgress } from '../shared/model'
 import { ArchiveService } from '../core/api/service'
 import { useImportWorker } from '../core/import/worker-pool'
 import { useRuntimeRequire } from '../core/runtime-require'
+import { useRoomyYoungGeneration } from '../core/heap'
 import { toApiError } from '../core/errors'
 import { createArchiveActions } from './archive-actions'
 import { showAbout } from './dialogs'
@@ -41,6 +42,7 @@ async function start(location: RendererLocation): Promise<void> {
   useImportWorker(join(__dirname, 'import-worker.js'))
   // Report fonts are found from main's bundle, inside the installed app.
   useRuntimeRequire(createRequire(__filename))
+  useRoomyYoungGeneration()
   const service = new ArchiveService({ holder: LOCK_HOLDER, allowSwitchArchive: true })
   service.setExportSink(createExportSink({ window: currentWindow }))
 

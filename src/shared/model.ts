@@ -113,7 +113,7 @@ export const ArticleMetaSchema = EditableMetaSchema.extend({
    * the summary, so a run over every untagged article need not read each meta.json.
    */
   dismissedThemes: z.array(ThemeIdSchema).optional(),
-  /** Passages tagged with themes; absent means none. Kept out of the index summary. */
+  /** Passages tagged with themes; absent means none. The summary keeps only their themes. */
   passages: z.array(PassageSchema).optional(),
 })
 export type ArticleMeta = z.infer<typeof ArticleMetaSchema>
@@ -129,6 +129,12 @@ export const ArticleSummarySchema = ArticleMetaSchema.omit({
   // Where it was imported from stays in meta.json: at 100k articles the paths alone are a
   // fifth of the index that every opening reads.
   original: OriginalInfoSchema.omit({ importedFrom: true }),
+  /**
+   * The distinct themes of the article's passages, in the order they first appear; absent when
+   * it has none. Derived from `passages` (see summarize), so listing passages or moving them in
+   * a merge reads only the meta.json of articles that have some.
+   */
+  passageThemes: z.array(ThemeIdSchema).optional(),
 })
 export type ArticleSummary = z.infer<typeof ArticleSummarySchema>
 

@@ -36,11 +36,19 @@ import { DurableJSONFile } from './durable-json-file'
 import { ArchiveLock, describeHolder, lockHolder } from './lock'
 import { ARCHIVE_FILE, ARTICLES_DIR, INDEX_DIR, articleDir, isShardName } from './layout'
 import { Listing, type ListQuery } from './listing'
-import { ArchiveDocSchema, SCHEMA_VERSION, type ArchiveDoc } from './schemas'
+import { ArchiveDocSchema, SCHEMA_VERSION, type ArchiveDoc, type MovedPassage } from './schemas'
 import { builtInProfiles, DEFAULT_PROFILE_ID } from '../cleaning/profiles'
 import { flagKey, type CleaningRecord } from '../../shared/cleaning'
 import { countOpen, flaggedVersion, placeFlags } from './review'
-import { checkMappedSpans, makePassage, relocatePassages, type MappedSpan } from './passages'
+import {
+  checkMappedSpans,
+  makePassage,
+  movePassages,
+  passagesOfThemes,
+  relocatePassages,
+  restorePassages,
+  type MappedSpan,
+} from './passages'
 import type { Span } from '../../shared/anchor'
 import type { Profile } from '../../shared/profile'
 import { themesOf, type Theme, type ThemePatch, type ThemeWithCount } from '../../shared/themes'
@@ -199,7 +207,7 @@ export class Archive {
     try {
       if (options.rebuildIndex && !readOnly) await removeIndexShards(root)
       const { index, repairs, unfinished } = await ArticleIndex.load(root, { readOnly })
-      notices.push(...describeRepairs(repairs))
+      notices.push(...describeRepairs(repairs, readOnly))
       const archive = new Archive(root, readOnly, doc, index, lock, notices)
       if (unfinished.length > 0) {
         if (readOnly) {
@@ -514,14 +522,19 @@ export class Archive {
    * Returns the undo token.
    */
   async removeThemes(ids: readonly string[], into: string | null): Promise<string> {
-    const { token, articles, retag } = await this.write(async () => {
+    const { token, articles, retag, moved } = await this.write(async () => {
       const removal = planRemoval(this.doc.data.themes, ids, into)
       const gone = new Set(ids)
       const articles: { id: string; before: string[] }[] = []
+      const withPassages: string[] = []
       for (const a of this.index.all()) {
         const tags = themesOf(a)
         if (tags.some((id) => gone.has(id))) articles.push({ id: a.id, before: [...tags] })
+        if (into !== null && a.passageThemes?.some((id) => gone.has(id))) withPassages.push(a.id)
       }
+      // A merge moves the merged themes' passages too; the record says where each one was.
+      const metas = await mapLimited(withPassages, 16, (id) => this.getMeta(id))
+      const passages = passagesOfThemes(metas, gone)
       const token = newUndoToken()
       const record = {
         token,
@@ -531,12 +544,19 @@ export class Archive {
         removed: removal.removed,
         changed: removal.changed,
         articles,
+        ...(passages.length > 0 && { passages }),
       }
       await this.updateDoc({
         themes: removal.themes,
         themeUndo: [...this.doc.data.themeUndo, record].slice(-UNDO_KEPT),
       })
-      return { token, articles: articles.map((a) => a.id), retag: removal.retag }
+      const touched = new Set([...articles.map((a) => a.id), ...withPassages])
+      return {
+        token,
+        articles: [...touched],
+        retag: removal.retag,
+        moved: passagesByArticle(passages),
+      }
     })
     for (let at = 0; at < articles.length; at += TAG_BATCH) {
       const batch = articles.slice(at, at + TAG_BATCH)
@@ -547,6 +567,10 @@ export class Archive {
         await this.retag(
           batch.filter((id) => this.index.has(id)),
           retag,
+          (passages, id) => {
+            const mine = moved.get(id)
+            return mine && into !== null ? movePassages(passages, mine, into) : null
+          },
         )
         return true
       })
@@ -572,10 +596,22 @@ export class Archive {
       const themes = restoreVocabulary(this.doc.data.themes, record)
       const removal = removalOf(record)
       const before = new Map(record.articles.map((a) => [a.id, a.before]))
-      const ids = record.articles.map((a) => a.id).filter((id) => this.index.has(id))
+      const moved = passagesByArticle(record.passages ?? [])
+      const ids = [...new Set([...before.keys(), ...moved.keys()])].filter((id) =>
+        this.index.has(id),
+      )
       for (let at = 0; at < ids.length; at += TAG_BATCH) {
         const batch = ids.slice(at, at + TAG_BATCH)
-        await this.retag(batch, (tags, id) => restoreTags(tags, before.get(id) ?? [], removal))
+        await this.retag(
+          batch,
+          (tags, id) => (before.has(id) ? restoreTags(tags, before.get(id)!, removal) : null),
+          (passages, id) => {
+            const mine = moved.get(id)
+            return mine && record.into !== null
+              ? restorePassages(passages, mine, record.into)
+              : null
+          },
+        )
       }
       await this.updateDoc({
         themes,
@@ -610,15 +646,20 @@ export class Archive {
 
   /**
    * The passages of the whole archive, optionally of one theme (its sub-themes included, as
-   * the list's theme filter does) and detached or not. Passages are not in the index, so this
-   * reads every article's meta.json. Passages of a theme that no longer exists (deleted or
-   * merged away) are left out: an undo brings them back.
+   * the list's theme filter does) and detached or not. The index names the themes of each
+   * article's passages, so only the meta.json of articles with passages of those themes is
+   * read. Passages of a theme that no longer exists (deleted) are left out: an undo brings
+   * them back.
    */
   async passages(filter: { themeId?: string; detached?: boolean } = {}): Promise<ArchivePassage[]> {
     const themes = new Set(this.doc.data.themes.map((t) => t.id))
     const wanted =
       filter.themeId === undefined ? null : descendantsOf(this.doc.data.themes, filter.themeId)
-    const ids = [...this.index.all()].map((a) => a.id)
+    const shown = wanted ?? themes
+    const ids: string[] = []
+    for (const a of this.index.all()) {
+      if (a.passageThemes?.some((t) => shown.has(t))) ids.push(a.id)
+    }
     const metas = await mapLimited(ids, 32, (id) =>
       readArticleMeta(articleDir(this.root, id)).catch(() => null),
     )
@@ -799,18 +840,23 @@ export class Archive {
   }
 
   /**
-   * Give existing articles new theme lists (`change` returns null to leave one alone), inside a
-   * turn of the write queue: announced in the index log, written, committed with one append.
+   * Give existing articles new theme lists (`change` returns null to leave one alone), and
+   * their passages new themes (`movePassages`, likewise), inside a turn of the write queue:
+   * announced in the index log, written, committed with one append.
    */
   private async retag(
     ids: readonly string[],
     change: (tags: readonly string[], id: string) => string[] | null,
+    movePassages?: (passages: readonly Passage[], id: string) => Passage[] | null,
   ): Promise<number> {
     const metas = await mapLimited(ids, 16, (id) => this.getMeta(id))
     const next: ArticleMeta[] = []
     for (const meta of metas) {
       const tags = change(themesOf(meta), meta.id)
-      if (tags) next.push({ ...meta, themes: tags })
+      const passages = meta.passages && movePassages ? movePassages(meta.passages, meta.id) : null
+      if (tags || passages) {
+        next.push({ ...meta, ...(tags && { themes: tags }), ...(passages && { passages }) })
+      }
     }
     if (next.length === 0) return 0
     const changed = next.map((m) => m.id)
@@ -928,12 +974,30 @@ export class Archive {
   }
 }
 
-function describeRepairs(repairs: IndexRepair[]): string[] {
+/** Each article's moved passages, as passage id → the theme it had. */
+function passagesByArticle(moved: readonly MovedPassage[]): Map<string, Map<string, string>> {
+  const out = new Map<string, Map<string, string>>()
+  for (const m of moved) {
+    const mine = out.get(m.articleId) ?? new Map<string, string>()
+    mine.set(m.passageId, m.themeId)
+    out.set(m.articleId, mine)
+  }
+  return out
+}
+
+function describeRepairs(repairs: IndexRepair[], readOnly: boolean): string[] {
   if (repairs.length === 0) return []
   const missing = repairs.filter((r) => r.reason === 'missing')
   const corrupt = repairs.filter((r) => r.reason === 'corrupt')
+  const outdated = repairs.filter((r) => r.reason === 'outdated')
   const count = (list: IndexRepair[]) => list.reduce((n, r) => n + r.articles, 0)
   const out: string[] = []
+  if (outdated.length)
+    out.push(
+      readOnly
+        ? `The index was written by an earlier version of Press Archive; it was rebuilt in memory from ${count(outdated)} article folder(s) (open the archive for writing to keep the upgraded index).`
+        : `The index was upgraded to a newer format, rebuilt from ${count(outdated)} article folder(s).`,
+    )
   if (missing.length)
     out.push(
       `The index was missing ${missing.length} part(s); they were rebuilt from ${count(missing)} article folder(s).`,

@@ -8,7 +8,6 @@ import {
   readIfExists,
   renameWithRetry,
   writeFileAtomic,
-  writeNewFileSynced,
   writeTempSynced,
 } from '../fs/atomic'
 import { parseJsonFile } from './durable-json-file'
@@ -140,7 +139,7 @@ export async function writeVersion(
   const metaPath = join(dir, ARTICLE_FILES.meta)
   const cleanedPath = join(dir, ARTICLE_FILES.cleaned)
   const [history, metaTmp, cleanedTmp] = await Promise.allSettled([
-    writeNewFileSynced(join(historyDir, version.file), text).then(() => fsyncDir(historyDir)),
+    writeVersionFile(historyDir, version.file, text),
     writeTempSynced(metaPath, metaJson(next)),
     writeTempSynced(cleanedPath, text),
   ])
@@ -158,6 +157,33 @@ export async function writeVersion(
   }
   await fsyncDir(dir)
   return { meta: next, version }
+}
+
+/**
+ * Create a new history file and make it durable, its data and its folder entry at once: the
+ * folder is synced while the file is, not after it (one round of syncing where a save took two),
+ * both before meta.json, which lists it, is renamed into place. A leftover of the same name from
+ * an interrupted write, listed nowhere, is removed first: a new file never reuses an old inode.
+ */
+async function writeVersionFile(historyDir: string, file: string, text: string): Promise<void> {
+  const path = join(historyDir, file)
+  const handle = await fs.open(path, 'wx').catch(async (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EEXIST') throw err
+    await fs.rm(path, { force: true })
+    return fs.open(path, 'wx')
+  })
+  try {
+    const synced = await Promise.allSettled([
+      handle.writeFile(text).then(() => handle.sync()),
+      fsyncDir(historyDir),
+    ])
+    for (const r of synced) if (r.status === 'rejected') throw r.reason
+  } catch (err) {
+    await handle.close().catch(() => {})
+    await fs.rm(path, { force: true })
+    throw err
+  }
+  await handle.close()
 }
 
 /** The last cleaning's change log and flags, or null (an article cleaned by nothing). */

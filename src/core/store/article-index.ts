@@ -1,11 +1,9 @@
 import { promises as fs } from 'node:fs'
 import { join } from 'node:path'
-import { Low } from 'lowdb'
 import type { ArticleMeta, ArticleSummary } from '../../shared/model'
-import { ArchiveError } from '../errors'
-import { forEachLimited } from '../util/concurrency'
-import { DurableJSONFile } from './durable-json-file'
+import { asciiJson, readTextSyncIfExists, writeFileAtomic } from '../fs/atomic'
 import { IndexLog, unfinishedIds } from './index-log'
+import { fromShardFile, toShardFile } from './index-rows'
 import {
   ARTICLES_DIR,
   INDEX_DIR,
@@ -16,33 +14,40 @@ import {
   shardOf,
 } from './layout'
 import { readArticleMeta } from './article-files'
-import { IndexShardSchema, SCHEMA_VERSION, type IndexShard } from './schemas'
+import { forEachLimited } from '../util/concurrency'
 
 /** What `load` had to repair, in words for the person who opened the archive. */
 export interface IndexRepair {
   shard: string
-  reason: 'missing' | 'corrupt'
+  /** `outdated`: written by an earlier version in another format (an upgrade, not damage). */
+  reason: 'missing' | 'corrupt' | 'outdated'
   articles: number
 }
 
 /** Past this many log entries the shards absorb the log (about a second's work at 100k). */
 const COMPACT_AFTER_ENTRIES = 20_000
 
+/** How many of the latest changes `changedSince` can name. */
+const MAX_CHANGES_KEPT = 65_536
+
 /**
- * The metadata index: one small lowdb file per two-hex-digit shard (the same grouping as the
- * article folders) plus a write-ahead log. Changes are appended to the log, fsynced, and kept
- * in memory; the shards are rewritten only when the log grows long or the archive closes. One
- * file of 100k records is ~33 MB and ~0.8 s to write, so neither a save nor an import batch may
- * rewrite it; a damaged shard is rebuilt from its own article folders alone.
+ * The metadata index: one small file per two-hex-digit shard (the same grouping as the article
+ * folders, rows in the format of index-rows.ts) plus a write-ahead log. Changes are appended to
+ * the log, fsynced, and kept in memory; the shards are rewritten only when the log grows long or
+ * the archive closes. One file of 100k records is ~20 MB and ~0.5 s to write, so neither a save
+ * nor an import batch may rewrite it; a damaged shard is rebuilt from its own article folders.
  */
 export class ArticleIndex {
-  private readonly shards = new Map<string, Low<IndexShard>>()
+  /** Every summary, by id; a shard's rows are gathered from here when it is written. */
   private readonly byId = new Map<string, ArticleSummary>()
+  /** Shards whose file no longer matches memory. */
   private readonly dirty = new Set<string>()
   /** Ids begun and not yet committed or dropped: the log must keep naming them. */
   private readonly open = new Set<string>()
   /** Bumped on every change so list caches know when to sort again. */
   generation = 0
+  /** The latest changes, one per generation, so a kept sorted order can be repaired. */
+  private readonly changes: { generation: number; id: string }[] = []
 
   private constructor(
     private readonly root: string,
@@ -52,8 +57,9 @@ export class ArticleIndex {
 
   /**
    * Read every shard, then replay the log. A shard file that is missing while its article
-   * folder exists, or that does not parse, is rebuilt from the article folders. Returns the ids
-   * that a crash left half-written, for the archive to recover.
+   * folder exists, that does not parse, or that an earlier version wrote in another format, is
+   * rebuilt from the article folders (in memory only when read-only). Returns the ids that a
+   * crash left half-written, for the archive to recover.
    */
   static async load(
     root: string,
@@ -69,37 +75,41 @@ export class ArticleIndex {
       listNames(join(root, ARTICLES_DIR)),
       listNames(join(root, INDEX_DIR)),
     ])
-    const indexShards = indexFiles.filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5))
-    const names = new Set([...articleShards, ...indexShards].filter(isShardName))
+    const indexShards = new Set(
+      indexFiles.filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)),
+    )
+    const names = [...new Set([...articleShards, ...indexShards])].filter(isShardName).sort()
+    // Read in one blocking pass, a shard parsed as soon as it is read: interleaving 256 reads
+    // only piled up garbage for the collector. Repairs read article folders, so they wait.
+    const read = new Map<string, ArticleSummary[]>()
+    const broken: { shard: string; reason: IndexRepair['reason'] }[] = []
+    for (const shard of names) {
+      const result = indexShards.has(shard) ? readShard(indexShardPath(root, shard)) : 'missing'
+      if (typeof result === 'string') broken.push({ shard, reason: result })
+      else read.set(shard, result)
+    }
     const repairs: IndexRepair[] = []
-    // A few shards at a time: reading all 256 at once only piles up garbage for the collector.
-    await forEachLimited([...names], 8, async (shard) => {
-      const low = index.newShard(shard)
-      let reason: IndexRepair['reason'] | null = null
-      try {
-        await low.read()
-        if (!indexShards.includes(shard)) reason = 'missing'
-      } catch (err) {
-        if (!(err instanceof ArchiveError && err.code === 'corrupt')) throw err
-        reason = 'corrupt'
-      }
-      if (reason) {
-        low.data = { schemaVersion: SCHEMA_VERSION, articles: await scanShard(root, shard) }
-        repairs.push({ shard, reason, articles: Object.keys(low.data.articles).length })
-        index.dirty.add(shard)
-      }
-      index.shards.set(shard, low)
+    await forEachLimited(broken, 8, async ({ shard, reason }) => {
+      const articles = await scanShard(root, shard)
+      read.set(shard, articles)
+      repairs.push({ shard, reason, articles: articles.length })
+      index.dirty.add(shard)
     })
     // In id order (shards by name, each written in id order, see compact): sorting by a date
     // then meets each day's records already in id order, which is nearly free to sort.
-    for (const shard of [...index.shards.keys()].sort()) {
-      const articles = index.shards.get(shard)!.data.articles
-      for (const id in articles) index.byId.set(id, articles[id]!)
+    for (const shard of names) {
+      for (const summary of read.get(shard) ?? []) index.byId.set(summary.id, summary)
     }
     const entries = await index.log.read()
+    // A shard rebuilt from its folders already holds what the log says of its articles (a
+    // log entry is written after its folder), and an older version's entries may lack fields.
+    const rebuilt = new Set(broken.map((b) => b.shard))
     for (const entry of entries) {
-      if (entry.op === 'put') index.put(entry.article)
-      else if (entry.op === 'del') index.delete(entry.id)
+      if (entry.op === 'put') {
+        if (!rebuilt.has(shardOf(entry.article.id))) index.put(entry.article)
+      } else if (entry.op === 'del') {
+        if (!rebuilt.has(shardOf(entry.id))) index.delete(entry.id)
+      }
     }
     const unfinished = unfinishedIds(entries)
     for (const id of unfinished) index.open.add(id)
@@ -123,6 +133,16 @@ export class ArticleIndex {
 
   all(): IterableIterator<ArticleSummary> {
     return this.byId.values()
+  }
+
+  /** The ids changed since `generation` (repeats possible), or null when no longer known. */
+  changedSince(generation: number): string[] | null {
+    const first = this.changes[0]
+    if (generation === this.generation) return []
+    // Known only while every generation since is recorded, one change each.
+    if (!first || first.generation > generation + 1) return null
+    if (this.generation - first.generation !== this.changes.length - 1) return null
+    return this.changes.slice(generation + 1 - first.generation).map((c) => c.id)
   }
 
   /** Whether a write of this article has begun and not yet been committed or dropped. */
@@ -170,82 +190,86 @@ export class ArticleIndex {
   async compact(): Promise<void> {
     if (this.readOnly) return
     const names = [...this.dirty]
-    for (const name of names) {
-      const low = this.shards.get(name)
-      if (low) low.data.articles = inIdOrder(low.data.articles)
-    }
-    await Promise.all(names.map((name) => this.shards.get(name)?.write()))
+    const rows = new Map<string, ArticleSummary[]>(names.map((name) => [name, []]))
+    for (const summary of this.byId.values()) rows.get(shardOf(summary.id))?.push(summary)
+    await Promise.all(
+      names.map((name) => {
+        const summaries = rows.get(name)!.sort((a, b) => (a.id < b.id ? -1 : 1))
+        return writeFileAtomic(indexShardPath(this.root, name), asciiJson(toShardFile(summaries)))
+      }),
+    )
     for (const name of names) this.dirty.delete(name)
     await this.log.reset(this.open.size > 0 ? [{ op: 'begin', ids: [...this.open] }] : [])
   }
 
   private put(summary: ArticleSummary): void {
-    const shard = shardOf(summary.id)
-    let low = this.shards.get(shard)
-    if (!low) {
-      low = this.newShard(shard)
-      this.shards.set(shard, low)
-    }
-    low.data.articles[summary.id] = summary
     this.byId.set(summary.id, summary)
-    this.dirty.add(shard)
-    this.generation++
+    this.dirty.add(shardOf(summary.id))
+    this.changed(summary.id)
   }
 
   private delete(id: string): void {
-    const low = this.shards.get(shardOf(id))
-    if (!low || !(id in low.data.articles)) return
-    delete low.data.articles[id]
-    this.byId.delete(id)
+    if (!this.byId.delete(id)) return
     this.dirty.add(shardOf(id))
-    this.generation++
+    this.changed(id)
   }
 
-  private newShard(shard: string): Low<IndexShard> {
-    return new Low<IndexShard>(
-      new DurableJSONFile(indexShardPath(this.root, shard), IndexShardSchema),
-      emptyShard(),
-    )
+  private changed(id: string): void {
+    this.generation++
+    this.changes.push({ generation: this.generation, id })
+    // Past a few tens of thousands a list sorts afresh anyway (see Listing); forget the oldest.
+    if (this.changes.length > MAX_CHANGES_KEPT) this.changes.splice(0, MAX_CHANGES_KEPT / 2)
   }
 }
 
-/** The index keeps everything of meta.json but the history, the notes and flag decisions. */
+/**
+ * A shard file's summaries, or why it must be rebuilt. Read with a blocking call (see
+ * readTextSyncIfExists): the text is parsed on this thread as soon as it is read.
+ */
+function readShard(path: string): ArticleSummary[] | 'missing' | 'corrupt' | 'outdated' {
+  const text = readTextSyncIfExists(path)
+  if (text === null) return 'missing'
+  let json: unknown
+  try {
+    json = JSON.parse(text)
+  } catch {
+    return 'corrupt'
+  }
+  return fromShardFile(json)
+}
+
+/**
+ * The index keeps everything of meta.json but the history, the notes and flag decisions; of
+ * the passages, only which themes they have (see ArticleSummary.passageThemes).
+ */
 export function summarize(meta: ArticleMeta): ArticleSummary {
   const {
     history: _history,
     schemaVersion: _version,
     notes: _notes,
     review: _review,
-    passages: _passages,
+    passages,
     original,
     ...rest
   } = meta
   const { importedFrom: _from, ...kept } = original
-  return { ...rest, original: kept }
+  const summary: ArticleSummary = { ...rest, original: kept }
+  if (passages && passages.length > 0) {
+    summary.passageThemes = [...new Set(passages.map((p) => p.themeId))]
+  }
+  return summary
 }
 
-/** The same records with their keys in id order (the order JSON keeps them in). */
-function inIdOrder(articles: IndexShard['articles']): IndexShard['articles'] {
-  const ids = Object.keys(articles)
-  let sorted = true
-  for (let i = 1; i < ids.length && sorted; i++) sorted = ids[i - 1]! < ids[i]!
-  if (sorted) return articles
-  const out: IndexShard['articles'] = {}
-  for (const id of ids.sort()) out[id] = articles[id]!
-  return out
-}
-
-function emptyShard(): IndexShard {
-  return { schemaVersion: SCHEMA_VERSION, articles: {} }
-}
-
-/** Re-read the meta.json of every article folder of one shard. Folders without one are skipped. */
-export async function scanShard(root: string, shard: string): Promise<IndexShard['articles']> {
-  const articles: IndexShard['articles'] = {}
-  const ids = await listNames(join(root, ARTICLES_DIR, shard))
+/**
+ * Re-read the meta.json of every article folder of one shard, in id order. Folders without one
+ * are skipped.
+ */
+export async function scanShard(root: string, shard: string): Promise<ArticleSummary[]> {
+  const articles: ArticleSummary[] = []
+  const ids = (await listNames(join(root, ARTICLES_DIR, shard))).sort()
   for (const id of ids) {
     const meta = await readArticleMeta(articleDir(root, id)).catch(() => null)
-    if (meta && meta.id === id) articles[id] = summarize(meta)
+    if (meta && meta.id === id) articles.push(summarize(meta))
   }
   return articles
 }

@@ -12,8 +12,9 @@ import { ArchiveError } from '../errors'
 export class DurableJSONFile<T> implements Adapter<T> {
   /**
    * `pretty`: indented, for files people may read (archive.json). Otherwise compact and ASCII
-   * only (index shards), which is quicker to read back, and read with blocking calls (see
-   * readTextSyncIfExists): such a file is parsed on this thread as soon as it is read.
+   * only, which is quicker to read back, and read with blocking calls (see
+   * readTextSyncIfExists): such a file is parsed on this thread as soon as it is read. (Index
+   * shards have a row format of their own, see index-rows.ts.)
    */
   constructor(
     readonly path: string,

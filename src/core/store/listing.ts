@@ -37,16 +37,37 @@ function textKey(value: string): string {
   return value.toLowerCase().replace(/\d+/g, (digits) => digits.padStart(12, '0'))
 }
 
+/** What a listing reads: the index, or anything that answers like it. */
+export interface ListingSource {
+  /** Changes with every change of the records. */
+  generation: number
+  all(): Iterable<ArticleSummary>
+  get?(id: string): ArticleSummary | undefined
+  /** The ids added, replaced or removed since `generation`, or null when no longer known. */
+  changedSince?(generation: number): readonly string[] | null
+}
+
+/**
+ * Past this share of the archive changed, sorting afresh is as quick as repairing a kept order
+ * (an import of a whole folder); below it, a save, a tag or an import batch repairs it.
+ */
+const REPAIR_AT_MOST = 0.25
+
 /**
  * Sorting, filtering and paging over the index, done here rather than in the UI: the renderer
  * asks for the page it shows, never for 100k records (Zotero #2634, Joplin #11065 froze there).
- * The sorted order is cached per sort key until the index changes.
+ * The sorted order is kept per sort key and repaired when the index changes: the records that
+ * changed are taken out and their new versions put back in place, so a list after a save does
+ * not sort 100k records again.
  */
 export class Listing {
-  private cache = new Map<string, ArticleSummary[]>()
-  /** The last filtered list, for the next page of it. */
-  private filtered: { key: string; list: ArticleSummary[] } | null = null
-  private cachedGeneration = -1
+  /** The kept orders, by `key:order`, all as of `cacheGeneration`. */
+  private readonly cache = new Map<string, ArticleSummary[]>()
+  private cacheGeneration = -1
+  /** Every record in the kept orders, by id: where a repair finds a changed record's old place. */
+  private readonly placed = new Map<string, ArticleSummary>()
+  /** The last filtered list, for the next page of it while the index is unchanged. */
+  private filtered: { key: string; generation: number; list: ArticleSummary[] } | null = null
   private readonly textKeys: Record<TextKey, WeakMap<ArticleSummary, string>> = {
     title: new WeakMap(),
     source: new WeakMap(),
@@ -54,8 +75,10 @@ export class Listing {
   }
 
   constructor(
-    private readonly source: { generation: number; all(): Iterable<ArticleSummary> },
+    private readonly source: ListingSource,
     private readonly vocabulary: () => readonly Theme[] = () => [],
+    /** Up to this many changed records are moved one by one; more are merged in one pass. */
+    private readonly spliceAtMost = 64,
   ) {}
 
   page(query: ListQuery): ListPage {
@@ -85,7 +108,13 @@ export class Listing {
     // vocabulary they read (sub-themes) can change while the index does not.
     const filterKey =
       query.themes === undefined && query.untagged === undefined ? filterKeyOf(query) : null
-    if (filterKey !== null && this.filtered?.key === filterKey) return this.filtered.list
+    const generation = this.source.generation
+    if (
+      filterKey !== null &&
+      this.filtered?.key === filterKey &&
+      this.filtered.generation === generation
+    )
+      return this.filtered.list
     const keep = this.matcher(query)
     let list: ArticleSummary[]
     if (cached) list = cached.filter(keep)
@@ -94,7 +123,7 @@ export class Listing {
       for (const a of this.source.all()) if (keep(a)) subset.push(a)
       list = this.sortList(subset, query.sort, query.order)
     }
-    if (filterKey !== null) this.filtered = { key: filterKey, list }
+    if (filterKey !== null) this.filtered = { key: filterKey, generation, list }
     return list
   }
 
@@ -156,13 +185,9 @@ export class Listing {
     }
   }
 
-  /** The cached order for a sort key, if the index has not changed since it was made. */
+  /** The kept order for a sort key, repaired if the index changed since it was made. */
   private cached(key: SortKey, order: 'asc' | 'desc'): ArticleSummary[] | undefined {
-    if (this.cachedGeneration !== this.source.generation) {
-      this.cache.clear()
-      this.filtered = null
-      this.cachedGeneration = this.source.generation
-    }
+    this.update()
     return this.cache.get(`${key}:${order}`)
   }
 
@@ -170,9 +195,127 @@ export class Listing {
     let list = this.cached(key, order)
     if (!list) {
       list = this.sortList(this.source.all(), key, order)
+      if (this.cache.size === 0) for (const a of list) this.placed.set(a.id, a)
       this.cache.set(`${key}:${order}`, list)
     }
     return list
+  }
+
+  /**
+   * Bring every kept order up to the index's generation: the changed records are taken out and
+   * their new versions put back by the same total order (ties go to the id), so each order is
+   * exactly what sorting afresh gives. When too much changed, or the changes are not known, the
+   * orders are dropped and the next list sorts afresh.
+   */
+  private update(): void {
+    const generation = this.source.generation
+    if (this.cacheGeneration === generation) return
+    const since = this.cacheGeneration
+    this.cacheGeneration = generation
+    if (this.cache.size === 0) return
+    const changed = this.source.changedSince?.(since)
+    const ok =
+      changed &&
+      this.source.get &&
+      changed.length <= this.placed.size * REPAIR_AT_MOST &&
+      (changed.length <= this.spliceAtMost
+        ? this.spliceChanges(changed)
+        : this.mergeChanges(changed))
+    if (!ok) {
+      this.cache.clear()
+      this.placed.clear()
+    }
+  }
+
+  /**
+   * A few changes: each record's old version is found by binary search and cut out, its new one
+   * put in its place, in every kept order. Reading only a few records of 100k, where touching
+   * every one of them takes tens of milliseconds. False when a record is not where it should be.
+   */
+  private spliceChanges(changed: readonly string[]): boolean {
+    const orders = [...this.cache].map(([name, list]) => ({
+      list,
+      compare: this.comparatorOf(name),
+    }))
+    for (const id of new Set(changed)) {
+      const old = this.placed.get(id)
+      const now = this.source.get?.(id)
+      for (const { list, compare } of orders) {
+        if (old) {
+          const at = lowerBound(list, old, compare)
+          if (list[at] !== old) return false
+          list.splice(at, 1)
+        }
+        if (now) list.splice(lowerBound(list, now, compare), 0, now)
+      }
+      if (now) this.placed.set(id, now)
+      else this.placed.delete(id)
+    }
+    return true
+  }
+
+  /** Many changes (an import batch): every kept order rebuilt in one pass each, without sorting. */
+  private mergeChanges(changed: readonly string[]): boolean {
+    const ids = new Set(changed)
+    const added: ArticleSummary[] = []
+    for (const id of ids) {
+      const a = this.source.get?.(id)
+      if (a) added.push(a)
+      this.placed.delete(id)
+    }
+    for (const a of added) this.placed.set(a.id, a)
+    for (const [name, old] of this.cache) {
+      const compare = this.comparatorOf(name)
+      added.sort(compare)
+      const kept = old.filter((a) => !ids.has(a.id))
+      // Each new record's place is found by binary search from the last one's.
+      const list: ArticleSummary[] = []
+      let from = 0
+      for (const a of added) {
+        const at = lowerBound(kept, a, compare, from)
+        for (let i = from; i < at; i++) list.push(kept[i]!)
+        list.push(a)
+        from = at
+      }
+      for (let i = from; i < kept.length; i++) list.push(kept[i]!)
+      this.cache.set(name, list)
+    }
+    return true
+  }
+
+  private comparatorOf(name: string): (x: ArticleSummary, y: ArticleSummary) => number {
+    const [key, order] = name.split(':') as [SortKey, 'asc' | 'desc']
+    return this.comparator(key, order)
+  }
+
+  /** The order `sortList` makes, as a comparison of two records. */
+  private comparator(
+    key: SortKey,
+    order: 'asc' | 'desc',
+  ): (x: ArticleSummary, y: ArticleSummary) => number {
+    const valueOf = (a: ArticleSummary): string | null => {
+      const value = a[key]
+      if (value === null || value === '') return null
+      return isTextKey(key) ? this.textKeyOf(a, key, value) : value
+    }
+    const sign = order === 'desc' ? -1 : 1
+    return (x, y) => {
+      // A record is found by its own place (an id is in a kept order once).
+      if (x.id === y.id) return 0
+      const vx = valueOf(x)
+      const vy = valueOf(y)
+      // Missing values go last in either order, by id.
+      if (vx === null) return vy === null ? byId(x, y) : 1
+      if (vy === null) return -1
+      return sign * (vx < vy ? -1 : vx > vy ? 1 : byId(x, y))
+    }
+  }
+
+  private textKeyOf(a: ArticleSummary, key: TextKey, value: string): string {
+    const keys = this.textKeys[key]
+    let k = keys.get(a)
+    if (k === undefined) keys.set(a, (k = textKey(value)))
+    return k
   }
 
   /** `articles` in the order of `key`; missing values go last in either order, by id. */
@@ -202,7 +345,6 @@ export class Listing {
     key: TextKey,
     missing: ArticleSummary[],
   ): ArticleSummary[] {
-    const keys = this.textKeys[key]
     const present: { key: string; a: ArticleSummary }[] = []
     for (const a of articles) {
       const value = a[key]
@@ -210,9 +352,7 @@ export class Listing {
         missing.push(a)
         continue
       }
-      let k = keys.get(a)
-      if (k === undefined) keys.set(a, (k = textKey(value)))
-      present.push({ key: k, a })
+      present.push({ key: this.textKeyOf(a, key, value), a })
     }
     present.sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : byId(x.a, y.a)))
     return present.map((p) => p.a)
@@ -247,6 +387,23 @@ function sortByIso(
     for (const a of group) list.push(a)
   }
   return list
+}
+
+/** The first place in `list` (sorted by `compare`) from `from` on where `a` may go. */
+function lowerBound(
+  list: readonly ArticleSummary[],
+  a: ArticleSummary,
+  compare: (x: ArticleSummary, y: ArticleSummary) => number,
+  from = 0,
+): number {
+  let lo = from
+  let hi = list.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (compare(list[mid]!, a) < 0) lo = mid + 1
+    else hi = mid
+  }
+  return lo
 }
 
 function byId(x: ArticleSummary, y: ArticleSummary): number {

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto'
 import { locate, makeAnchor, type Span, type TextAnchor } from '../../shared/anchor'
-import type { Passage } from '../../shared/model'
+import type { ArticleMeta, Passage } from '../../shared/model'
 import { ArchiveError } from '../errors'
+import type { MovedPassage } from './schemas'
 
 /** Where the editor says a passage is after a person's edits, mapped through each change. */
 export interface MappedSpan extends Span {
@@ -106,4 +107,56 @@ function placed(
 /** Kept with its old words and position, marked as no longer on the text. */
 function detach(p: Passage): Passage {
   return { ...p, detached: true }
+}
+
+/** The passages of these themes in these articles, as a merge's undo record keeps them. */
+export function passagesOfThemes(
+  metas: readonly Pick<ArticleMeta, 'id' | 'passages'>[],
+  themes: ReadonlySet<string>,
+): MovedPassage[] {
+  const out: MovedPassage[] = []
+  for (const meta of metas) {
+    for (const p of meta.passages ?? []) {
+      if (themes.has(p.themeId))
+        out.push({ articleId: meta.id, passageId: p.id, themeId: p.themeId })
+    }
+  }
+  return out
+}
+
+/**
+ * Move the named passages (by id, with the theme each had) to `into`; null when none of them
+ * is here on its old theme any more.
+ */
+export function movePassages(
+  passages: readonly Passage[],
+  moved: ReadonlyMap<string, string>,
+  into: string,
+): Passage[] | null {
+  let changed = false
+  const out = passages.map((p) => {
+    if (moved.get(p.id) !== p.themeId) return p
+    changed = true
+    return { ...p, themeId: into }
+  })
+  return changed ? out : null
+}
+
+/**
+ * Undo movePassages: each named passage still on `into` goes back to the theme it had; null
+ * when none is. A passage not yet moved (a merge cut short) is already where it was.
+ */
+export function restorePassages(
+  passages: readonly Passage[],
+  moved: ReadonlyMap<string, string>,
+  into: string,
+): Passage[] | null {
+  let changed = false
+  const out = passages.map((p) => {
+    const was = moved.get(p.id)
+    if (was === undefined || p.themeId !== into || was === into) return p
+    changed = true
+    return { ...p, themeId: was }
+  })
+  return changed ? out : null
 }

@@ -1,64 +1,32 @@
 import { z } from 'zod'
-import type { ArticleSummary } from '../../shared/model'
 import { ProfileIdSchema, ProfileSchema } from '../../shared/profile'
-import { ThemeSchema, ThemeUndoRecordSchema } from '../../shared/themes'
+import { ThemeIdSchema, ThemeSchema, ThemeUndoRecordSchema } from '../../shared/themes'
 import { builtInProfiles, DEFAULT_PROFILE_ID } from '../cleaning/profiles'
 
 /**
- * The version of the on-disk format this build writes. An archive of a newer version is refused
- * with a message; when the format changes, numbered migrations from older versions go here.
+ * The version of archive.json and meta.json this build writes. An archive of a newer version is
+ * refused with a message; when the format changes, numbered migrations from older versions go
+ * here. The index has a version of its own (INDEX_FORMAT in index-rows.ts): it is a cache,
+ * rebuilt rather than migrated.
  */
 export const SCHEMA_VERSION = 1
 
-export type IndexShard = {
-  schemaVersion: typeof SCHEMA_VERSION
-  articles: Record<string, ArticleSummary>
-}
+/** Where one passage of a merged theme was, so undoing the merge puts it back exactly. */
+export const MovedPassageSchema = z.object({
+  articleId: z.string(),
+  passageId: z.string(),
+  themeId: ThemeIdSchema,
+})
+export type MovedPassage = z.infer<typeof MovedPassageSchema>
 
 /**
- * An index shard, checked by hand rather than by the full summary schema: opening 100k
- * articles ran the schema over every record and spent about a second in it. The index is our
- * own cache, rebuilt from the meta.json files (which are fully validated) when it fails this.
+ * An undo record of archive.json: a delete or merge of themes, and for a merge the passages it
+ * moved to the theme merged into (absent in records written before passages moved).
  */
-export const IndexShardSchema = z.custom<IndexShard>((value) => {
-  if (typeof value !== 'object' || value === null) return false
-  const shard = value as { schemaVersion?: unknown; articles?: unknown }
-  if (shard.schemaVersion !== SCHEMA_VERSION) return false
-  if (typeof shard.articles !== 'object' || shard.articles === null) return false
-  // for…in rather than Object.entries: 100k articles would cost 100k throwaway pairs per open.
-  const articles = shard.articles as Record<string, unknown>
-  for (const id in articles) {
-    if (!looksLikeSummary(id, articles[id])) return false
-  }
-  return true
-}, 'an index shard holds article summaries')
-
-function looksLikeSummary(id: string, r: unknown): boolean {
-  if (typeof r !== 'object' || r === null) return false
-  const a = r as Record<string, unknown>
-  const original = a['original'] as Record<string, unknown> | null | undefined
-  return (
-    a['id'] === id &&
-    ID.test(id) &&
-    typeof a['title'] === 'string' &&
-    nullableString(a['author']) &&
-    nullableString(a['date']) &&
-    nullableString(a['source']) &&
-    typeof a['importedAt'] === 'string' &&
-    typeof a['updatedAt'] === 'string' &&
-    typeof a['edited'] === 'boolean' &&
-    typeof original === 'object' &&
-    original !== null &&
-    typeof original['sha256'] === 'string' &&
-    typeof original['name'] === 'string'
-  )
-}
-
-const ID = /^[0-9a-f]{16}$/
-
-function nullableString(v: unknown): boolean {
-  return v === null || typeof v === 'string'
-}
+export const ArchiveUndoRecordSchema = ThemeUndoRecordSchema.extend({
+  passages: z.array(MovedPassageSchema).optional(),
+})
+export type ArchiveUndoRecord = z.infer<typeof ArchiveUndoRecordSchema>
 
 export const ArchiveDocSchema = z.object({
   schemaVersion: z.number().int().min(1),
@@ -73,6 +41,6 @@ export const ArchiveDocSchema = z.object({
   /** The archive's theme vocabulary, in the order people arranged it. */
   themes: z.array(ThemeSchema).default([]),
   /** The latest deletes and merges of themes, newest last, so they can be undone. */
-  themeUndo: z.array(ThemeUndoRecordSchema).default([]),
+  themeUndo: z.array(ArchiveUndoRecordSchema).default([]),
 })
 export type ArchiveDoc = z.infer<typeof ArchiveDocSchema>

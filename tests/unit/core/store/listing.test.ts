@@ -96,4 +96,94 @@ describe('Listing', () => {
     const after = list.ids(q)
     expect(after.includes(flipped.id)).toBe(!before.includes(flipped.id))
   })
+
+  it('repairs a kept order after changes into exactly the order a fresh sort gives', () => {
+    const change = fc.oneof(
+      fc.record({ op: fc.constant('put' as const), article: summary }),
+      fc.record({ op: fc.constant('del' as const), at: fc.nat() }),
+      fc.record({ op: fc.constant('edit' as const), at: fc.nat(), like: summary }),
+    )
+    fc.assert(
+      fc.property(
+        records,
+        fc.array(fc.array(change, { maxLength: 6 }), { maxLength: 4 }),
+        fc.constantFrom(...SORT_KEYS),
+        few('asc' as const, 'desc' as const),
+        // Changed records moved one by one, or all merged in one pass.
+        few(64, 0),
+        (articles, rounds, sort, order, spliceAtMost) => {
+          const index = new ChangingIndex(articles)
+          const kept = new Listing(index, () => [], spliceAtMost)
+          // Two kept orders, repaired together.
+          const other = { sort: 'date' as const, order: order === 'asc' ? 'desc' : 'asc' } as const
+          kept.ids({ sort, order })
+          kept.ids(other)
+          for (const round of rounds) {
+            const before = index.size
+            const walks = index.walks
+            for (const c of round) index.apply(c)
+            const repaired = kept.ids({ sort, order })
+            // A few changes repair the kept order without reading every record again.
+            if (round.length <= before * 0.25) expect(index.walks).toBe(walks)
+            const now = new ChangingIndex([...index.all()])
+            expect(repaired).toEqual(new Listing(now).ids({ sort, order }))
+            expect(kept.ids(other)).toEqual(new Listing(now).ids(other))
+          }
+        },
+      ),
+      { numRuns: 300 },
+    )
+  })
 })
+
+type Change =
+  | { op: 'put'; article: ArticleSummary }
+  | { op: 'del'; at: number }
+  | { op: 'edit'; at: number; like: ArticleSummary }
+
+/** An index in memory that knows what changed, as ArticleIndex does. */
+class ChangingIndex {
+  generation = 0
+  /** How many times every record was read, which a repair need not do. */
+  walks = 0
+  private readonly byId = new Map<string, ArticleSummary>()
+  private readonly changes: string[] = []
+
+  constructor(articles: readonly ArticleSummary[]) {
+    for (const a of articles) this.byId.set(a.id, a)
+  }
+
+  get size(): number {
+    return this.byId.size
+  }
+
+  all(): Iterable<ArticleSummary> {
+    this.walks++
+    return this.byId.values()
+  }
+
+  get(id: string): ArticleSummary | undefined {
+    return this.byId.get(id)
+  }
+
+  changedSince(generation: number): string[] {
+    return this.changes.slice(generation)
+  }
+
+  apply(c: Change): void {
+    const ids = [...this.byId.keys()]
+    if (c.op === 'put') this.byId.set(c.article.id, c.article)
+    else if (ids.length === 0) return
+    else {
+      const id = ids[c.at % ids.length]!
+      // A replaced record is a new object with the same id, as the index makes one.
+      if (c.op === 'del') this.byId.delete(id)
+      else this.byId.set(id, { ...c.like, id })
+      this.changes.push(id)
+      this.generation++
+      return
+    }
+    this.changes.push(c.article.id)
+    this.generation++
+  }
+}
