@@ -1,10 +1,11 @@
-import { linkSync, mkdirSync, promises as fs, writeFileSync } from 'node:fs'
+import { mkdirSync, promises as fs, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import type { CleaningRecord } from '../../shared/cleaning'
 import { ArticleMetaSchema, type ArticleMeta, type HistoryEntry } from '../../shared/model'
 import { ArchiveError } from '../errors'
 import {
   fsyncDir,
+  pathExists,
   readIfExists,
   renameWithRetry,
   writeFileAtomic,
@@ -49,28 +50,22 @@ export interface WrittenPaths {
  * async operations per article; the batch makes everything durable at once at its end (see
  * durability.ts). No temp files or renames are needed: until the batch is committed to the
  * index log the folder counts for nothing, and recovery removes it whole.
+ *
+ * The history folder is not made here: while an article has only its import version, that
+ * version is cleaned.txt itself (see `firstVersionIsCleaned`), and the first save creates the
+ * folder. Creating a folder costs as much as a file, and most imported articles are never edited.
  */
 export function writeNewArticleSync(dir: string, article: NewArticle): WrittenPaths {
-  const first = article.meta.history[0]
-  if (!first) throw new Error('a new article needs its first history entry')
-  const history = join(dir, ARTICLE_FILES.history)
+  if (article.meta.history.length !== 1)
+    throw new Error('a new article has exactly its import version')
   makeArticleDir(dir)
-  mkdirSync(history)
   // 'wx': a folder of this id that somehow exists already is an error, never overwritten.
   // The original is created read-only: it is never written again.
   const originalPath = join(dir, ARTICLE_FILES.original(article.meta.original.ext))
   writeFileSync(originalPath, article.bytes, { flag: 'wx', mode: 0o444 })
   const cleaned = join(dir, ARTICLE_FILES.cleaned)
   writeFileSync(cleaned, article.cleanedText, { flag: 'wx' })
-  // The first version is the same text: a hard link saves a write. Later saves replace
-  // cleaned.txt by rename (a new inode), so this version never changes with it.
-  const firstVersion = join(history, first.file)
-  try {
-    linkSync(cleaned, firstVersion)
-  } catch {
-    writeFileSync(firstVersion, article.cleanedText, { flag: 'wx' })
-  }
-  const files = [originalPath, cleaned, firstVersion]
+  const files = [originalPath, cleaned]
   if (article.cleaning) {
     const record = join(dir, ARTICLE_FILES.cleaning)
     writeFileSync(record, JSON.stringify(article.cleaning), { flag: 'wx' })
@@ -79,7 +74,7 @@ export function writeNewArticleSync(dir: string, article: NewArticle): WrittenPa
   const meta = join(dir, ARTICLE_FILES.meta)
   writeFileSync(meta, metaJson(article.meta), { flag: 'wx' })
   files.push(meta)
-  return { files, dirs: [history, dir, dirname(dir)] }
+  return { files, dirs: [dir, dirname(dir)] }
 }
 
 /**
@@ -138,13 +133,17 @@ export async function writeVersion(
   const historyDir = join(dir, ARTICLE_FILES.history)
   const metaPath = join(dir, ARTICLE_FILES.meta)
   const cleanedPath = join(dir, ARTICLE_FILES.cleaned)
-  const [history, metaTmp, cleanedTmp] = await Promise.allSettled([
+  const madeHistoryDir = await giveFirstVersionItsFile(dir, meta)
+  const [history, metaTmp, cleanedTmp, folder] = await Promise.allSettled([
+    // Syncing the history folder also makes the first version's new link durable.
     writeVersionFile(historyDir, version.file, text),
     writeTempSynced(metaPath, metaJson(next)),
     writeTempSynced(cleanedPath, text),
+    madeHistoryDir ? fsyncDir(dir) : Promise.resolve(),
   ])
   try {
     if (history.status === 'rejected') throw history.reason
+    if (folder.status === 'rejected') throw folder.reason
     if (metaTmp.status === 'rejected') throw metaTmp.reason
     if (cleanedTmp.status === 'rejected') throw cleanedTmp.reason
     await renameWithRetry(metaTmp.value, metaPath)
@@ -157,6 +156,43 @@ export async function writeVersion(
   }
   await fsyncDir(dir)
   return { meta: next, version }
+}
+
+/**
+ * The version whose text is cleaned.txt itself, with no file of its own: an article's import
+ * version while it is the only one (imports do not create the history folder; the first save
+ * does). Every other version has its file in history/.
+ */
+export function livesInCleaned(meta: Pick<ArticleMeta, 'history'>, file: string): boolean {
+  return meta.history.length === 1 && meta.history[0]!.file === file
+}
+
+/**
+ * Before a second version is written, give the first its own file: a hard link to cleaned.txt,
+ * which holds that version until now. Later saves replace cleaned.txt by rename (a new inode), so
+ * the linked version never changes. Not synced here: the save syncs the history folder (and the
+ * article folder, when the history folder is new) before meta.json can list a second version.
+ * Returns whether the history folder was created.
+ */
+async function giveFirstVersionItsFile(dir: string, meta: ArticleMeta): Promise<boolean> {
+  const first = meta.history[0]
+  if (meta.history.length !== 1 || !first) return false
+  const historyDir = join(dir, ARTICLE_FILES.history)
+  const path = join(historyDir, first.file)
+  // Already there: an archive imported before imports stopped making it, or a save cut short.
+  if (await pathExists(path)) return false
+  const made = (await fs.mkdir(historyDir, { recursive: true })) !== undefined
+  const cleaned = join(dir, ARTICLE_FILES.cleaned)
+  try {
+    await fs.link(cleaned, path)
+  } catch (err) {
+    // A file system without hard links gets a copy (a leftover of the name is replaced).
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') await fs.rm(path, { force: true })
+    await fs.writeFile(path, await fs.readFile(cleaned), { flag: 'wx' })
+    const handle = await fs.open(path, 'r+')
+    await handle.sync().finally(() => handle.close())
+  }
+  return made
 }
 
 /**
@@ -210,7 +246,13 @@ export async function readVersion(dir: string, meta: ArticleMeta, file: string):
   if (!meta.history.some((h) => h.file === file)) {
     throw new ArchiveError('not-found', `This article has no version ${file}.`)
   }
-  return fs.readFile(join(dir, ARTICLE_FILES.history, file), 'utf8')
+  const bytes = await readIfExists(join(dir, ARTICLE_FILES.history, file))
+  if (bytes !== null) return bytes.toString('utf8')
+  if (livesInCleaned(meta, file)) return readCleaned(dir)
+  throw new ArchiveError(
+    'corrupt',
+    `The file of version ${file} is missing (run \`press-archive check\`).`,
+  )
 }
 
 export async function readOriginal(dir: string, meta: ArticleMeta): Promise<Buffer> {
@@ -231,8 +273,9 @@ export async function recoverArticle(dir: string, isNew: boolean): Promise<Artic
   }
   const meta = await readArticleMeta(dir)
   const newest = meta.history.at(-1)
-  if (newest) {
-    const text = await fs.readFile(join(dir, ARTICLE_FILES.history, newest.file), 'utf8')
+  // The import version alone is cleaned.txt itself: nothing to bring back in step.
+  if (newest && !livesInCleaned(meta, newest.file)) {
+    const text = await readVersion(dir, meta, newest.file)
     const cleaned = await readIfExists(join(dir, ARTICLE_FILES.cleaned))
     if (cleaned === null || cleaned.toString('utf8') !== text) {
       await writeFileAtomic(join(dir, ARTICLE_FILES.cleaned), text)

@@ -5,7 +5,7 @@ import { pathExists } from '../fs/atomic'
 import { ArchiveError } from '../errors'
 import { sha256Hex } from '../import/prepare'
 import { Archive } from './archive'
-import { readArticleMeta } from './article-files'
+import { livesInCleaned, readArticleMeta } from './article-files'
 import { ARTICLES_DIR, ARTICLE_FILES, articleDir, isShardName } from './layout'
 
 export interface CheckReport {
@@ -86,6 +86,7 @@ async function checkArticle(root: string, id: string): Promise<string | null> {
     return 'the original file no longer matches its hash: it has been changed'
   if (!(await pathExists(join(dir, ARTICLE_FILES.cleaned)))) return 'cleaned.txt is missing'
   for (const entry of meta.history) {
+    if (livesInCleaned(meta, entry.file)) continue
     if (!(await pathExists(join(dir, ARTICLE_FILES.history, entry.file))))
       return `history version ${entry.file} is missing`
   }

@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { ArchiveService } from '../../../src/core/api/service'
@@ -55,7 +55,7 @@ describe('browser host with the real archive service', () => {
     return JSON.stringify({
       meta: readFileSync(join(dir, 'meta.json'), 'utf8'),
       cleaned: readFileSync(join(dir, 'cleaned.txt'), 'utf8'),
-      history: readdirSync(join(dir, 'history')),
+      history: historyFiles(dir),
       index: readdirSync(join(root, 'index')).map((n) =>
         readFileSync(join(root, 'index', n), 'utf8'),
       ),
@@ -128,3 +128,8 @@ describe('browser host with the real archive service', () => {
     }
   })
 })
+
+/** The article's history files; none before its first save (the import version is cleaned.txt). */
+function historyFiles(dir: string): string[] {
+  return existsSync(join(dir, 'history')) ? readdirSync(join(dir, 'history')) : []
+}

@@ -14,6 +14,7 @@ import { basename, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { importPaths } from '../../../../src/core/import/importer'
 import { Archive } from '../../../../src/core/store/archive'
+import { checkArchive } from '../../../../src/core/store/check'
 import { ARCHIVE_FILE } from '../../../../src/core/store/layout'
 import { tempDir } from '../../../support/tmp'
 
@@ -300,12 +301,66 @@ describe('Archive', () => {
     await expect(Archive.open(root)).rejects.toThrow(/newer Press Archive/)
   })
 
+  it('keeps the import version in cleaned.txt until the first save gives it a file of its own', async () => {
+    const { archive, root, src } = await archiveWith({ 'a.txt': ARTICLE })
+    const [id] = (await importPaths(archive, [src])).imported.map((i) => i.id) as [string]
+    const dir = join(root, 'articles', id.slice(0, 2), id)
+    const imported = readFileSync(join(dir, 'cleaned.txt'), 'utf8')
+    const [first] = await archive.history(id)
+    // No history folder after an import: the only version is cleaned.txt itself.
+    expect(existsSync(join(dir, 'history'))).toBe(false)
+    expect(await archive.version(id, first!.file)).toBe(imported)
+    expect((await checkArchive(root)).problems).toEqual([])
+
+    await archive.saveCleaned(id, 'Edited\n', 'person')
+    await archive.saveCleaned(id, 'Edited again\n', 'person')
+    const versions = await archive.history(id)
+    expect(readdirSync(join(dir, 'history')).sort()).toEqual(versions.map((v) => v.file).sort())
+    // The import version's file holds the imported text, untouched by the saves after it.
+    expect(readFileSync(join(dir, 'history', first!.file), 'utf8')).toBe(imported)
+    expect(await archive.version(id, first!.file)).toBe(imported)
+    await archive.close()
+    expect((await checkArchive(root)).problems).toEqual([])
+  })
+
+  it('a first save cut short after making the history folder loses nothing', async () => {
+    const { archive, root, src } = await archiveWith({ 'a.txt': ARTICLE })
+    const [id] = (await importPaths(archive, [src])).imported.map((i) => i.id) as [string]
+    const dir = join(root, 'articles', id.slice(0, 2), id)
+    const imported = readFileSync(join(dir, 'cleaned.txt'), 'utf8')
+    await archive.close()
+    // As a crash between making the folder and linking the import version into it leaves it.
+    mkdirSync(join(dir, 'history'))
+
+    const reopened = await Archive.open(root)
+    const [first] = await reopened.history(id)
+    expect(await reopened.version(id, first!.file)).toBe(imported)
+    await reopened.saveCleaned(id, 'Edited\n', 'person')
+    expect(await reopened.version(id, first!.file)).toBe(imported)
+    expect((await reopened.getArticle(id)).cleanedText).toBe('Edited\n')
+    await reopened.close()
+    expect((await checkArchive(root)).problems).toEqual([])
+  })
+
+  it('reports a missing version file of an edited article as damage, not as the current text', async () => {
+    const { archive, root, src } = await archiveWith({ 'a.txt': ARTICLE })
+    const [id] = (await importPaths(archive, [src])).imported.map((i) => i.id) as [string]
+    await archive.saveCleaned(id, 'Edited\n', 'person')
+    const [first] = await archive.history(id)
+    rmSync(join(root, 'articles', id.slice(0, 2), id, 'history', first!.file))
+    await expect(archive.version(id, first!.file)).rejects.toMatchObject({ code: 'corrupt' })
+    await archive.close()
+    const report = await checkArchive(root)
+    expect(report.problems.map((p) => p.problem).join(' ')).toMatch(/is missing/)
+  })
+
   it('recovers a save that failed half-way, even after later saves succeed', async () => {
     const { archive, root, src } = await archiveWith({
       'a.txt': ARTICLE,
       'b.txt': ARTICLE.replace('October', 'November'),
     })
     const [a, b] = (await importPaths(archive, [src])).imported.map((i) => i.id) as [string, string]
+    await archive.saveCleaned(a, 'Kept\n', 'person')
     const cleanedA = join(root, 'articles', a.slice(0, 2), a, 'cleaned.txt')
     // A folder in the way makes the last step of the save (renaming over cleaned.txt) fail.
     rmSync(cleanedA)
@@ -319,7 +374,7 @@ describe('Archive', () => {
     expect(reopened.info().notices.join(' ')).toMatch(/interrupted/)
     const view = await reopened.getArticle(a)
     // meta.json had recorded the new version, so it is the current text again, and the index agrees.
-    expect(view.meta.history.map((h) => h.by)).toEqual(['import', 'person'])
+    expect(view.meta.history.map((h) => h.by)).toEqual(['import', 'person', 'person'])
     expect(view.cleanedText).toBe('Lost?\n')
     expect(reopened.summary(a)?.edited).toBe(true)
     expect((await reopened.getArticle(b)).cleanedText).toBe('B edited\n')

@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { importPaths } from '../../../../src/core/import/importer'
@@ -144,7 +144,7 @@ describe('review flags of an imported article', () => {
     const before = {
       meta: metaBytes(root, id),
       cleaned: readFileSync(join(dir, 'cleaned.txt'), 'utf8'),
-      history: readdirSync(join(dir, 'history')),
+      history: historyFiles(dir),
       summary: archive.summary(id),
     }
     const key = view.flags[1]!.key
@@ -156,7 +156,7 @@ describe('review flags of an imported article', () => {
     expect({
       meta: metaBytes(root, id),
       cleaned: readFileSync(join(dir, 'cleaned.txt'), 'utf8'),
-      history: readdirSync(join(dir, 'history')),
+      history: historyFiles(dir),
       summary: archive.summary(id),
     }).toEqual(before)
     await expect(archive.reviewFlag('0000000000000000', key, 'resolved')).rejects.toMatchObject({
@@ -402,3 +402,8 @@ describe('placeFlags, countOpen, flaggedVersion', () => {
     ).toBe('a.txt')
   })
 })
+
+/** The article's history files; none before its first save (the import version is cleaned.txt). */
+function historyFiles(dir: string): string[] {
+  return existsSync(join(dir, 'history')) ? readdirSync(join(dir, 'history')) : []
+}
