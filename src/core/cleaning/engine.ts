@@ -151,9 +151,10 @@ export function cleanWith(
 }
 
 function normalise(rule: Rule, text: string, edits: EditProposal[]): EditProposal[] {
-  const sorted = edits
-    .filter((e) => text.slice(e.start, e.end) !== e.replacement)
-    .sort((a, b) => a.start - b.start || a.end - b.end)
+  if (edits.length === 0) return edits
+  const sorted = edits.filter((e) => !changesNothing(text, e))
+  // Rules mostly propose edits in text order already: checking costs less than sorting.
+  if (!inTextOrder(sorted)) sorted.sort(byPlace)
   for (let i = 0; i < sorted.length; i++) {
     const e = sorted[i]!
     if (e.start < 0 || e.end > text.length || e.start > e.end) {
@@ -165,6 +166,24 @@ function normalise(rule: Rule, text: string, edits: EditProposal[]): EditProposa
     }
   }
   return sorted
+}
+
+/** An edit that puts back what is there (compared in place: no substring per edit). */
+function changesNothing(text: string, e: EditProposal): boolean {
+  return (
+    e.start >= 0 &&
+    e.end - e.start === e.replacement.length &&
+    text.startsWith(e.replacement, e.start)
+  )
+}
+
+function byPlace(a: EditProposal, b: EditProposal): number {
+  return a.start - b.start || a.end - b.end
+}
+
+function inTextOrder(edits: readonly EditProposal[]): boolean {
+  for (let i = 1; i < edits.length; i++) if (byPlace(edits[i - 1]!, edits[i]!) > 0) return false
+  return true
 }
 
 function applyStep(text: string, edits: EditProposal[]): { text: string; step: Step } {

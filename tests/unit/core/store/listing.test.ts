@@ -63,6 +63,31 @@ function allPages(list: Listing, q: Omit<ListQuery, 'offset' | 'limit'>): string
 }
 
 describe('Listing', () => {
+  it('sorts titles ignoring case, with numbers in number order', () => {
+    const titles = [
+      'Item 10',
+      'item 2',
+      'ITEM 1',
+      'Apple 300',
+      'apple 3000000000000000',
+      'Apple 3a',
+    ]
+    const articles = fc.sample(summary, { numRuns: titles.length, seed: 7 }).map((a, i) => ({
+      ...a,
+      id: i.toString(16).padStart(16, '0'),
+      title: titles[i]!,
+    }))
+    const asc = allPages(listing(articles), { sort: 'title', order: 'asc' })
+    expect(asc.map((id) => titles[parseInt(id, 16)])).toEqual([
+      'Apple 3a',
+      'Apple 300',
+      'apple 3000000000000000',
+      'ITEM 1',
+      'item 2',
+      'Item 10',
+    ])
+  })
+
   it('filters a cached order and sorts a filtered subset into the same list', () => {
     fc.assert(
       fc.property(records, query, (articles, q) => {
