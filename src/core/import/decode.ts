@@ -63,8 +63,11 @@ export function decodeText(bytes: Uint8Array): Decoded {
   const utf8 = tryDecode(UTF8_STRICT, bytes)
   if (utf8 !== null) return { text: normaliseNewlines(utf8), encoding: 'utf-8', bom: false }
 
-  const encoding = guessLegacy(bytes)
-  const text = decodeWith(bytes, encoding)
+  const guess = guessLegacy(bytes)
+  const encoding = guess.encoding
+  // A file no longer than the sample was decoded whole while it was scored.
+  const text =
+    bytes.length <= SCORE_BYTES ? normaliseNewlines(guess.sample) : decodeWith(bytes, encoding)
   // The choice was made on the first SCORE_BYTES; a file that turns to garbage later is refused.
   if (bytes.length > SCORE_BYTES && replacementShare(text) > 0.01) {
     throw new Error(
@@ -146,7 +149,7 @@ function replacementShare(text: string): number {
  * as Big5 (or the reverse) lands on rarely used characters, kana, symbols and private-use code
  * points, and random high bytes land on it about 3% of the time.
  */
-const COMMON_CHARS = new Set(
+const COMMON_CHARS = codeTable(
   Array.from(
     '，。、；：？！“”‘’（）《》【】—…·「」『』' +
       '的一是不了在人有我他这个们中来上大为和国地到以说时要就出会可也你对生能而子那得于着下自之' +
@@ -171,8 +174,20 @@ const COMMON_CHARS = new Set(
   ),
 )
 
+/**
+ * A table by UTF-16 code unit of the characters given: looking a character of a text up in it
+ * takes its code, where a Set of strings needs a one-character string made for each.
+ */
+function codeTable(chars: readonly string[]): Uint8Array {
+  const table = new Uint8Array(0x10000)
+  for (const ch of chars) if (ch.length === 1) table[ch.charCodeAt(0)] = 1
+  return table
+}
+
 interface Score {
   encoding: 'gb18030' | 'big5'
+  /** The sample, decoded. */
+  sample: string
   /** Characters outside ASCII in the decoded sample. */
   wide: number
   bad: number
@@ -191,9 +206,9 @@ function score(sample: Uint8Array, encoding: 'gb18030' | 'big5'): Score {
     if (c < 0x80) continue
     wide++
     if (c === 0xfffd) bad++
-    else if (COMMON_CHARS.has(text[i] as string)) common++
+    else if (COMMON_CHARS[c] === 1) common++
   }
-  return { encoding, wide, bad, common }
+  return { encoding, sample: text, wide, bad, common }
 }
 
 /** Encodings chardet may propose that we do not read, named in the error to help the user. */
@@ -218,9 +233,10 @@ type Matches = { name: string; confidence: number }[]
  * (few malformed sequences, many common characters); chardet is asked only when the scores are
  * close or the text must be refused, because its guess is unreliable on short texts and running
  * it on every legacy file would double the cost. GB18030 wins ties: it is the mainland default
- * and the superset of GBK. Throws when neither reads as Chinese text.
+ * and the superset of GBK. Returns the winner's score (with its decoded sample); throws when
+ * neither reads as Chinese text.
  */
-function guessLegacy(bytes: Uint8Array): 'gb18030' | 'big5' {
+function guessLegacy(bytes: Uint8Array): Score {
   const sample = bytes.subarray(0, SCORE_BYTES)
   let matches: Matches | null = null
   const analyse = (): Matches => (matches ??= chardet.analyse(sample))
@@ -232,7 +248,7 @@ function guessLegacy(bytes: Uint8Array): 'gb18030' | 'big5' {
     const rank = (name: string): number => analyse().find((m) => m.name === name)?.confidence ?? 0
     if (rank('Big5') > rank('GB18030') + 20) best = big5
   }
-  if (acceptable(best, analyse)) return best.encoding
+  if (acceptable(best, analyse)) return best
 
   throw new Error(
     'could not determine the text encoding of this file: it is not UTF-8 or UTF-16 and does ' +

@@ -102,8 +102,12 @@ function capitaliseLike(to: string, matched: string, sentenceStart: boolean): st
 }
 
 function withoutOverlaps(edits: EditProposal[]): EditProposal[] {
-  edits.sort((a, b) => a.start - b.start || b.end - a.end)
+  edits.sort(byStartLongestFirst)
   const out: EditProposal[] = []
   for (const e of edits) if (!out.length || out[out.length - 1]!.end <= e.start) out.push(e)
   return out
+}
+
+function byStartLongestFirst(a: EditProposal, b: EditProposal): number {
+  return a.start - b.start || b.end - a.end
 }

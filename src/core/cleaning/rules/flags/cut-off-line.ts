@@ -19,6 +19,8 @@ export const cutOffLineRule: Rule = {
     for (const line of lines(text)) {
       const { start, end } = trimSpan(text, line)
       if (end - start < 4) continue
+      // Most paragraphs end without an ellipsis: no need to look closer.
+      if (!endsWithEllipsis(text, end)) continue
       const tail = text.slice(Math.max(start, end - 40), end)
       if (!ELLIPSIS.test(tail) || LIST_END.test(tail)) continue
       // Nothing but dots: a separator, not a sentence.
@@ -32,4 +34,14 @@ export const cutOffLineRule: Rule = {
     }
     return { flags }
   },
+}
+
+/** Whether the text just before `end` is `...` or `…`, which ELLIPSIS asks for and more. */
+function endsWithEllipsis(text: string, end: number): boolean {
+  if (text.charCodeAt(end - 1) === 0x2026) return true
+  return (
+    text.charCodeAt(end - 1) === 0x2e &&
+    text.charCodeAt(end - 2) === 0x2e &&
+    text.charCodeAt(end - 3) === 0x2e
+  )
 }

@@ -1,4 +1,5 @@
 import type { FlagProposal, Rule } from '../../types'
+import { Occurrences } from '../spacing/occurrences'
 
 /**
  * Flags quotation marks that open and never close in their paragraph, or close without opening:
@@ -24,34 +25,20 @@ const CURLY_CLOSERS: Readonly<Record<string, string>> = {
   '』': '『',
   '»': '«',
 }
-/** Every character the quote check looks at, and the line break that ends a paragraph. */
-const QUOTES = /["“”「」『』«»‘’\n]/g
+/** The quotes up to U+00FF, searched for one by one; the others, with one expression. */
+const NARROW_QUOTES = '"«»'
+const WIDE_QUOTES = /[“”「」『』‘’]/g
 
 function checkQuotes(text: string): FlagProposal[] {
   const flags: FlagProposal[] = []
-  let out: FlagProposal[] = []
-  const open = new Openers()
-  let straightOpen = -1
-  let singles: number[] = []
-  let lineStart = 0
-  const endParagraph = (): void => {
-    for (const p of open.clear()) unclosedQuote(text, p, out)
-    if (straightOpen >= 0) unclosedQuote(text, straightOpen, out)
-    for (const p of singles) unclosedQuote(text, p, out)
-    out.sort((a, b) => a.start - b.start)
-    for (const f of out) flags.push(f)
-    out = []
-    straightOpen = -1
-    singles = []
-  }
-  QUOTES.lastIndex = 0
-  for (let m = QUOTES.exec(text); m; m = QUOTES.exec(text)) {
-    const i = m.index
-    const ch = m[0]
-    if (ch === '\n') {
-      endParagraph()
-      lineStart = i + 1
-    } else if (CURLY_PAIRS[ch] !== undefined) {
+  const paragraph = new QuoteParagraph(text)
+  const line = new CurrentLine(text)
+  const quotes = new Occurrences(text, NARROW_QUOTES, WIDE_QUOTES)
+  for (let i = quotes.next(text.length); i >= 0; i = quotes.next(text.length)) {
+    const ch = text[i]!
+    if (line.moveTo(i)) paragraph.end(flags)
+    const { open, out } = paragraph
+    if (CURLY_PAIRS[ch] !== undefined) {
       open.push(i, ch)
     } else if (CURLY_CLOSERS[ch] !== undefined) {
       const above = open.close(CURLY_CLOSERS[ch])
@@ -63,25 +50,86 @@ function checkQuotes(text: string): FlagProposal[] {
       }
     } else if (ch === '"') {
       // `27"` with no quote open is an inch mark; with one open, it closes it (`"3.15"`).
-      if (straightOpen < 0 && /\d/.test(text[i - 1] ?? '')) continue
-      const role = straightRole(text, i, lineStart)
-      if (role === 'open' || (role === 'either' && straightOpen < 0)) {
-        if (straightOpen >= 0) unclosedQuote(text, straightOpen, out)
-        straightOpen = i
-      } else if (straightOpen >= 0) {
-        straightOpen = -1
+      if (paragraph.straightOpen < 0 && isDigit(text.charCodeAt(i - 1))) continue
+      const role = straightRole(text, i, line.start)
+      if (role === 'open' || (role === 'either' && paragraph.straightOpen < 0)) {
+        if (paragraph.straightOpen >= 0) unclosedQuote(text, paragraph.straightOpen, out)
+        paragraph.straightOpen = i
+      } else if (paragraph.straightOpen >= 0) {
+        paragraph.straightOpen = -1
       } else {
         out.push(quoteFlag(i, 'This closing quote " has no opening quote in this paragraph.'))
       }
     } else if (ch === '‘') {
-      singles.push(i)
+      paragraph.singles.push(i)
     } else {
       // `’` closes the latest `‘`, or is an apostrophe.
-      singles.pop()
+      paragraph.singles.pop()
     }
   }
-  endParagraph()
+  paragraph.end(flags)
   return flags
+}
+
+/** What the quote check knows inside one paragraph. */
+class QuoteParagraph {
+  readonly open = new Openers()
+  straightOpen = -1
+  singles: number[] = []
+  /** The paragraph's flags so far, in no particular order. */
+  out: FlagProposal[] = []
+
+  constructor(private readonly text: string) {}
+
+  /** Flags the quotes left open and moves the paragraph's flags, in order, to `flags`. */
+  end(flags: FlagProposal[]): void {
+    const { text, open, out } = this
+    if (open.isEmpty() && this.straightOpen < 0 && this.singles.length === 0 && out.length === 0)
+      return
+    for (const p of open.clear()) unclosedQuote(text, p, out)
+    if (this.straightOpen >= 0) unclosedQuote(text, this.straightOpen, out)
+    for (const p of this.singles) unclosedQuote(text, p, out)
+    moveSorted(out, flags)
+    this.out = []
+    this.straightOpen = -1
+    this.singles = []
+  }
+}
+
+/** Appends a paragraph's flags to the text's, in the order of their positions. */
+function moveSorted(out: FlagProposal[], flags: FlagProposal[]): void {
+  out.sort(byStart)
+  for (const f of out) flags.push(f)
+}
+
+function byStart(a: FlagProposal, b: FlagProposal): number {
+  return a.start - b.start
+}
+
+/**
+ * The line (paragraph) holding the marks a check visits in increasing order, found with a
+ * search for the line breaks around a mark when the mark is past the line before.
+ */
+class CurrentLine {
+  start = 0
+  /** The index of the line break ending the line, or the text's length; -1 before the first. */
+  private end = -1
+
+  constructor(private readonly text: string) {}
+
+  /** Moves to the line holding `i`; returns true when that is a later line than before. */
+  moveTo(i: number): boolean {
+    if (i <= this.end) return false
+    const first = this.end < 0
+    this.start = this.text.lastIndexOf('\n', i - 1) + 1
+    const nl = this.text.indexOf('\n', i)
+    this.end = nl < 0 ? this.text.length : nl
+    return !first
+  }
+}
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39
 }
 
 /**
@@ -111,6 +159,10 @@ class Openers {
     this.positions.length = at
     this.kinds.length = at
     return above
+  }
+
+  isEmpty(): boolean {
+    return this.positions.length === 0
   }
 
   /** Forget every opener, returning those still open. */
@@ -164,7 +216,9 @@ const CLOSERS: Readonly<Record<string, string>> = {
   '〉': '〈',
   '}': '{',
 }
-const BRACKETS = /[()（）[\]［］【】〔〕《》〈〉{}\n]/g
+/** The brackets up to U+00FF, searched for one by one; the others, with one expression. */
+const NARROW_BRACKETS = '()[]{}'
+const WIDE_BRACKETS = /[（）［］【】〔〕《》〈〉]/g
 
 /**
  * Flags brackets that open and never close in their paragraph, or close without opening: `()`,
@@ -185,21 +239,13 @@ function checkBrackets(text: string): FlagProposal[] {
   const flags: FlagProposal[] = []
   let out: FlagProposal[] = []
   const open = new Openers()
-  let lineStart = 0
-  const endParagraph = (): void => {
-    for (const p of open.clear()) out.push(bracketFlag(text, p, 'open'))
-    out.sort((a, b) => a.start - b.start)
-    for (const f of out) flags.push(f)
-    out = []
-  }
-  BRACKETS.lastIndex = 0
-  for (let m = BRACKETS.exec(text); m; m = BRACKETS.exec(text)) {
-    const i = m.index
-    const ch = m[0]
-    if (ch === '\n') {
-      endParagraph()
-      lineStart = i + 1
-      continue
+  const line = new CurrentLine(text)
+  const brackets = new Occurrences(text, NARROW_BRACKETS, WIDE_BRACKETS)
+  for (let i = brackets.next(text.length); i >= 0; i = brackets.next(text.length)) {
+    const ch = text[i]!
+    if (line.moveTo(i) && !(open.isEmpty() && out.length === 0)) {
+      endBracketParagraph(text, open, out, flags)
+      out = []
     }
     const family = OPENERS[ch]
     if (family !== undefined) {
@@ -212,11 +258,22 @@ function checkBrackets(text: string): FlagProposal[] {
       for (const p of above) out.push(bracketFlag(text, p, 'open'))
       continue
     }
-    if (isListMarker(text, i, lineStart) || isEmoticon(text, i)) continue
+    if (isListMarker(text, i, line.start) || isEmoticon(text, i)) continue
     out.push(bracketFlag(text, i, 'close'))
   }
-  endParagraph()
+  endBracketParagraph(text, open, out, flags)
   return flags
+}
+
+/** Flags the brackets left open and moves the paragraph's flags, in order, to `flags`. */
+function endBracketParagraph(
+  text: string,
+  open: Openers,
+  out: FlagProposal[],
+  flags: FlagProposal[],
+): void {
+  for (const p of open.clear()) out.push(bracketFlag(text, p, 'open'))
+  moveSorted(out, flags)
 }
 
 function bracketFlag(text: string, p: number, side: 'open' | 'close'): FlagProposal {

@@ -1,6 +1,6 @@
 import type { EditProposal, FlagProposal, Rule } from '../../types'
 import { removeLines } from './lines'
-import { Page } from './page'
+import { pageOf, type Page } from './page'
 import { isCredit } from './patterns'
 
 const SNIPPET_END = /(?:\.\.\.|…)["”’)）]?$/
@@ -32,7 +32,7 @@ export const endMarkerRule: Rule = {
     'Removes an end marker (- END -, (完), 【完】…) and the teasers of other articles after it; ' +
     'flags a marker followed by long text instead of deleting it.',
   apply(text: string) {
-    const page = new Page(text)
+    const page = pageOf(text)
     const { lines } = page
     const flags: FlagProposal[] = page.unsureEnds.map((i) => ({
       start: lines[i]!.start,

@@ -5,9 +5,11 @@ import {
   isCredit,
   isEndMarker,
   isTitleLike,
+  mayBeCutHeading,
   portalLine,
   readHeaderLine,
   scrapedDatePrefix,
+  type GluedCredit,
   type HeaderInfo,
   type PortalHit,
 } from './patterns'
@@ -23,6 +25,9 @@ export interface EndAt {
   inlineAt: number
 }
 
+/** The weight of a line that counts for nothing (see Page.realLength). */
+const NOTHING: readonly [number, number] = [0, 0]
+
 const SNIPPET_END = /(?:\.\.\.|…)["”’)）]?$/
 const SENTENCE_END = /[.。]["”’)）]?$/
 
@@ -33,6 +38,7 @@ const SENTENCE_END = /[.。]["”’)）]?$/
  * input, so a line one of them takes out never changes what the others find.
  */
 export class Page {
+  readonly text: string
   readonly lines: Line[]
   /** The first end marker with only teasers (or an accepted cut heading) after it. */
   readonly end: EndAt | null
@@ -53,17 +59,24 @@ export class Page {
 
   private readonly headers: (HeaderInfo | null | undefined)[]
   private readonly portals: (PortalHit | null | undefined)[]
-  /** realAfter[i]: characters of real text (paragraphs and sentences) from line i to the end. */
-  private realAfter: number[] = []
-  /** paraAfter[i]: characters of paragraphs (not headline-like lines) from line i to the end. */
-  private paraAfter: number[] = []
+  private readonly glues: (GluedCredit | null | undefined)[]
+  /** markers[i]: inlineEndMarker of line i (asked for by the constructor, portal and core). */
+  private readonly markers: Int32Array
+  /** weights[i]: what line i weighs (see weight), once asked. */
+  private readonly weights: (readonly [number, number] | undefined)[]
   private copies: Uint8Array | null = null
+  /** cores[i]: core(i), filled with `copies`. */
+  private cores: string[] = []
 
   constructor(text: string) {
+    this.text = text
     this.lines = splitLines(text)
     const n = this.lines.length
     this.headers = new Array<HeaderInfo | null | undefined>(n)
     this.portals = new Array<PortalHit | null | undefined>(n)
+    this.glues = new Array<GluedCredit | null | undefined>(n)
+    this.markers = new Int32Array(n)
+    this.weights = new Array<readonly [number, number] | undefined>(n)
     // End markers and the headings after which the rest is comments or related links open the
     // tail of the page. They are weighed from the last one back, each against the text up to the
     // opener accepted after it: deleting a later tail must never make an earlier opener deletable
@@ -73,13 +86,17 @@ export class Page {
     for (let i = 0; i < n; i++) {
       const line = this.lines[i]!
       if (isEndMarker(line.trimmed)) {
+        this.markers[i] = inlineEndMarker(line.text)
         openers.push({ line: i, inlineAt: -1, cut: false })
         continue
       }
       // `Leave a Reply（完）` opens both: the marker goes first, then the heading.
       const inlineAt = inlineEndMarker(line.text)
+      this.markers[i] = inlineAt
       if (inlineAt >= 0) openers.push({ line: i, inlineAt, cut: false })
-      if (this.portal(i)?.cut === true) openers.push({ line: i, inlineAt: -1, cut: true })
+      if (mayBeCutHeading(this.portalText(i)) && this.portal(i)?.cut === true) {
+        openers.push({ line: i, inlineAt: -1, cut: true })
+      }
     }
     const first = openers[0]
     // A marker closing a line of text keeps that line above it.
@@ -133,13 +150,30 @@ export class Page {
   portal(i: number): PortalHit | null {
     let p = this.portals[i]
     if (p === undefined) {
-      // `Share（完）`: read without the marker the end marker rule takes off.
-      const line = this.lines[i]!
-      const marker = inlineEndMarker(line.text)
-      p = portalLine(marker >= 0 ? line.text.slice(0, marker).trim() : line.trimmed)
+      p = portalLine(this.portalText(i))
       this.portals[i] = p
     }
     return p
+  }
+
+  /** The credits glued to the end of line i (cached: the page weighs every line without them). */
+  glued(i: number): GluedCredit | null {
+    let g = this.glues[i]
+    if (g === undefined) {
+      g = gluedCredit(this.lines[i]!.text)
+      this.glues[i] = g
+    }
+    return g
+  }
+
+  /**
+   * `Share（完）`: a line as the portal patterns read it, without the marker the end marker rule
+   * takes off.
+   */
+  private portalText(i: number): string {
+    const line = this.lines[i]!
+    const marker = this.markers[i]!
+    return marker >= 0 ? line.text.slice(0, marker).trim() : line.trimmed
   }
 
   /** Credits and portal lines (not a cut heading) that may close an article. */
@@ -155,18 +189,26 @@ export class Page {
    * Teaser headlines (short, no full stop), snippets cut with `...` and portal lines do not count.
    */
   tooMuchAfter(from: number, to: number): boolean {
-    this.weigh()
-    const real = this.realAfter[from + 1]! - this.realAfter[to]!
-    // Only paragraphs before: taking a title ending with a full stop, a byline or share buttons
-    // out of the head must not change the verdict on a second run.
-    const before = this.paraAfter[0]! - this.paraAfter[from + 1]!
-    return real > MAX_REAL_AFTER_END || real > MAX_SHARE_AFTER_END * (before + real)
+    const real = this.realBetween(from, to)
+    if (real > MAX_REAL_AFTER_END) return true
+    // Only paragraphs before (lines 0 to `from`): taking a title ending with a full stop, a
+    // byline or share buttons out of the head must not change the verdict on a second run.
+    // The share test is `real > MAX_SHARE_AFTER_END * (before + real)`; summed from the opener
+    // up, `before` only grows, so the verdict is settled as soon as the test fails, mostly after
+    // a few paragraphs: the lines above them need not be weighed at all.
+    let before = 0
+    for (let i = from; i >= 0; i--) {
+      if (!(real > MAX_SHARE_AFTER_END * (before + real))) return false
+      before += this.weight(i)[1]
+    }
+    return real > MAX_SHARE_AFTER_END * (before + real)
   }
 
   /** Characters after line `from`, up to line `to`, that count as real paragraphs. */
   realBetween(from: number, to: number): number {
-    this.weigh()
-    return this.realAfter[from + 1]! - this.realAfter[to]!
+    let real = 0
+    for (let i = from + 1; i < to; i++) real += this.weight(i)[0]
+    return real
   }
 
   /**
@@ -176,13 +218,21 @@ export class Page {
    */
   isCopy(i: number): boolean {
     if (this.copies === null) {
-      const seen = new Set<string>()
-      this.copies = new Uint8Array(this.lines.length)
-      for (let j = 0; j < this.lines.length; j++) {
+      // Earlier lines grouped by length and compared directly, not kept in a Set: a Set hashes
+      // every paragraph in full, while two lines of one length mostly differ in the first
+      // characters compared.
+      const byLength = new Map<number, string[]>()
+      const n = this.lines.length
+      this.copies = new Uint8Array(n)
+      this.cores = new Array<string>(n)
+      for (let j = 0; j < n; j++) {
         if (this.lines[j]!.trimmed === '') continue
         const key = this.core(j)
-        if (seen.has(key)) this.copies[j] = 1
-        else seen.add(key)
+        this.cores[j] = key
+        const same = byLength.get(key.length)
+        if (same === undefined) byLength.set(key.length, [key])
+        else if (same.includes(key)) this.copies[j] = 1
+        else same.push(key)
       }
     }
     return this.copies[i] === 1
@@ -194,27 +244,27 @@ export class Page {
    */
   private core(i: number): string {
     const line = this.lines[i]!
-    const marker = inlineEndMarker(line.text)
-    const glued = gluedCredit(line.text)
+    const marker = this.markers[i]!
+    const glued = this.glued(i)
     const end = glued?.at ?? (marker >= 0 ? marker : -1)
     const scraped = scrapedDatePrefix(line.text)?.length ?? 0
     if (end < 0 && scraped === 0) return line.trimmed
     return line.text.slice(scraped, end >= 0 ? Math.max(end, scraped) : undefined).trim()
   }
 
-  /** Weighs every line, once, and only for a text with an opener: most have none. */
-  private weigh(): void {
-    if (this.realAfter.length > 0) return
-    const n = this.lines.length
-    // A copy of an earlier line weighs nothing: the repeated-lines rule, later in the pipeline,
-    // may take it out, and that must not change the verdict on a second run.
-    this.realAfter = new Array<number>(n + 1).fill(0)
-    this.paraAfter = new Array<number>(n + 1).fill(0)
-    for (let i = n - 1; i >= 0; i--) {
-      const [real, para] = this.isCopy(i) ? [0, 0] : this.realLength(i)
-      this.realAfter[i] = this.realAfter[i + 1]! + real
-      this.paraAfter[i] = this.paraAfter[i + 1]! + para
+  /**
+   * What line i weighs (see realLength), once asked: only lines near an opener are weighed, and
+   * only in a text with one.
+   */
+  private weight(i: number): readonly [number, number] {
+    let w = this.weights[i]
+    if (w === undefined) {
+      // A copy of an earlier line weighs nothing: the repeated-lines rule, later in the
+      // pipeline, may take it out, and that must not change the verdict on a second run.
+      w = this.isCopy(i) ? NOTHING : this.realLength(i)
+      this.weights[i] = w
     }
+    return w
   }
 
   /**
@@ -222,13 +272,28 @@ export class Page {
    * opener, sentences count, even short ones (a teaser headline has no full stop); before one, only
    * paragraphs. Snippets cut off with `...`, portal furniture, credits and end markers weigh nothing.
    */
-  private realLength(i: number): [number, number] {
+  private realLength(i: number): readonly [number, number] {
     const line = this.lines[i]!
-    if (line.trimmed === '' || isEndMarker(line.trimmed)) return [0, 0]
-    const t = this.core(i)
-    if (SNIPPET_END.test(t)) return [0, 0]
-    if (t.length <= 400 && (this.portal(i) !== null || this.header(i) !== null)) return [0, 0]
-    if (!isTitleLike(t)) return [t.length, t.length]
-    return SENTENCE_END.test(t) ? [t.length, 0] : [0, 0]
+    if (line.trimmed === '' || isEndMarker(line.trimmed)) return NOTHING
+    const t = this.cores[i]!
+    if (SNIPPET_END.test(t)) return NOTHING
+    // A headline without a full stop weighs nothing whatever it is: asked first, it spares
+    // reading the line as furniture.
+    const titleLike = isTitleLike(t)
+    if (titleLike && !SENTENCE_END.test(t)) return NOTHING
+    if (t.length <= 400 && (this.portal(i) !== null || this.header(i) !== null)) return NOTHING
+    return titleLike ? [t.length, 0] : [t.length, t.length]
   }
 }
+
+/**
+ * The page of a text, shared by the rules asking one after the other: each furniture rule reads
+ * the page of its input, and when the rule before it changed nothing that is the same text. Only
+ * the last page is kept; a page is never changed by the rules that read it.
+ */
+export function pageOf(text: string): Page {
+  if (lastPage?.text !== text) lastPage = new Page(text)
+  return lastPage
+}
+
+let lastPage: Page | null = null

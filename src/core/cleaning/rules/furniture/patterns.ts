@@ -5,6 +5,7 @@ import {
   compileLabels,
   dateOnlyLine,
   findLabels,
+  labelAt,
   LATIN_LABELS,
   LEADING_DECOR,
   NUMERIC_DATE,
@@ -253,7 +254,13 @@ export function readHeaderLine(text: string): HeaderInfo | null {
   const article = ARTICLE_REPORTER.exec(line)
   if (article !== null) line = `Reporter: ${line.slice(article[0].length)}`
   line = line.replace(SOURCE_BAR, '$1: ')
-  const hits = findLabels(line, FURNITURE_LABELS)
+  // Past MAX_PREFIXED_LINE only a label opening the line counts (see readLabelled): unless there
+  // is one, the line is not scanned for labels at all.
+  const lead = LEADING_DECOR.exec(line)![0].length
+  const hits =
+    line.length > MAX_PREFIXED_LINE && !labelAt(line, lead, FURNITURE_LABELS)
+      ? []
+      : findLabels(line, FURNITURE_LABELS)
   if (hits.length > 0) {
     const info = readLabelled(line, hits)
     if (info !== null) return info
@@ -376,6 +383,16 @@ export function isEndMarker(t: string): boolean {
   return core !== t || BARE_END.test(core)
 }
 
+/**
+ * Whether `s` ends with `)`, `）`, `】` or `]`, as a bracketed end marker or credit does. A look at
+ * the last character rather than a `[…]$` regex, which is tried at every position of the line:
+ * this runs on every line, several times, and almost always says no.
+ */
+function endsWithClosingBracket(s: string): boolean {
+  const c = s.charCodeAt(s.length - 1)
+  return c === 0x29 || c === 0xff09 || c === 0x3011 || c === 0x5d
+}
+
 const INLINE_END =
   /[\s\u3000]*(?:[（(]\s*(?:完|全文完|END|End)\s*[)）]|【\s*(?:完|全文完|END|End)\s*】|\[\s*(?:完|END|End)\s*\])[\s\u3000]*$/u
 
@@ -389,7 +406,7 @@ export function inlineEndMarker(line: string): number {
   let rest = line
   for (;;) {
     const trimmedEnd = rest.trimEnd()
-    if (!/[)）】\]]$/.test(trimmedEnd)) break
+    if (!endsWithClosingBracket(trimmedEnd)) break
     const from = Math.max(0, trimmedEnd.length - 16)
     const m = INLINE_END.exec(rest.slice(from))
     if (m === null) break
@@ -411,9 +428,13 @@ const MAX_GLUED_CREDITS = 4
 function lastCredit(text: string, end: number): { at: number; info: HeaderInfo } | null {
   const from = Math.max(0, end - 160)
   const tail = text.slice(from, end)
+  // Every credit has a slash (`Text/`) or closes with a bracket: most lines have neither, and
+  // are done with before any regex runs.
+  const slashed = tail.includes('/') || tail.includes('／')
+  if (!slashed && !endsWithClosingBracket(tail)) return null
   let at = -1
   GLUED_BYLINE.lastIndex = 0
-  for (let m = GLUED_BYLINE.exec(tail); m !== null; m = GLUED_BYLINE.exec(tail)) {
+  for (let m = slashed ? GLUED_BYLINE.exec(tail) : null; m !== null; m = GLUED_BYLINE.exec(tail)) {
     const before = tail.slice(0, m.index).trimEnd()
     if (before === '' ? from === 0 : /[.!?。！？"”’)）]$/.test(before)) at = from + m.index
   }
@@ -440,13 +461,24 @@ function merge(a: HeaderInfo, b: HeaderInfo): HeaderInfo {
   }
 }
 
+export interface GluedCredit {
+  /** Where the credits start in the line, and where they end (before a closing end marker). */
+  at: number
+  end: number
+  info: HeaderInfo
+}
+
 /**
  * Credits glued to the end of the last paragraph (`…school.Article/reporter Yang Yongqing
  * editor/Dynasty`, `…。（责任编辑：王凯）`), before a closing end marker if there is one: where
  * they start in the line and what they say together, or null. All of them, or a second run
  * would find the next one; and never when what stays is itself a header or portal line.
  */
-export function gluedCredit(text: string): { at: number; end: number; info: HeaderInfo } | null {
+export function gluedCredit(text: string): GluedCredit | null {
+  // Every credit has a slash or closes with a bracket (see lastCredit), and so does a line
+  // closed by an end marker: most lines have neither and are done with here.
+  const slashed = text.includes('/') || text.includes('／')
+  if (!slashed && !endsWithClosingBracket(text.trimEnd())) return null
   const marker = inlineEndMarker(text)
   const end = (marker >= 0 ? text.slice(0, marker) : text).trimEnd().length
   let found = lastCredit(text, end)
@@ -672,6 +704,19 @@ const PORTAL_PATTERNS: readonly PortalPattern[] = [
 const DEFAULT_MAX = 120
 const LONGEST_PORTAL = 400
 const URLISH = /^(?:https?:\/\/|www\.)\S+$|^[\w-]+(?:\.[\w-]+)+\/\S*$/i
+
+const CUT_PATTERNS = PORTAL_PATTERNS.filter((p) => p.cut === true)
+
+/**
+ * Whether portalLine(t) may be a heading the rest of the page is cut at (false means it is not).
+ * The page looks for such headings on every line, most lines are paragraphs, and only three
+ * patterns make a heading: trying those first spares the other thirty.
+ */
+export function mayBeCutHeading(t: string): boolean {
+  if (t === '' || t.length > LONGEST_PORTAL) return false
+  for (const p of CUT_PATTERNS) if (t.length <= (p.max ?? DEFAULT_MAX) && p.re.test(t)) return true
+  return false
+}
 
 /** Whether a whole (trimmed) line is portal or WeChat furniture, and which. */
 export function portalLine(t: string): PortalHit | null {

@@ -1,6 +1,6 @@
 import type { FlagProposal, Rule, RuleContext } from '../../types'
 import { removeLines } from './lines'
-import { Page } from './page'
+import { pageOf, type Page } from './page'
 import {
   isBreadcrumb,
   isEditorCredit,
@@ -8,7 +8,13 @@ import {
   isTitleLike,
   PORTAL_REASONS,
   scrapedDatePrefix,
+  type PortalHit,
 } from './patterns'
+
+/** Portal lines, not header lines that happen to match (those are the header rule's). */
+function portalOnly(page: Page, i: number): PortalHit | null {
+  return page.header(i) === null ? page.portal(i) : null
+}
 
 /**
  * Removes the furniture web portals and WeChat put around a story, as whole lines: "Click the blue
@@ -26,27 +32,20 @@ export const portalRule: Rule = {
     'Removes follow prompts, QR code prompts, share/like buttons, "Read the original text", ' +
     'comment forms, related-article lists, reprint and copyright statements at the head or tail.',
   apply(text: string, ctx: RuleContext) {
-    const page = new Page(text)
+    const page = pageOf(text)
     const { lines } = page
     const removals = new Map<number, string>()
-    const take = (i: number, reason: string): void => {
-      removals.set(i, reason)
-      const url = page.portal(i)?.url
-      if (url !== undefined) ctx.metadata.url ??= url
-    }
-    /** Portal lines, not header lines that happen to match (those are the header rule's). */
-    const portalOnly = (i: number) => (page.header(i) === null ? page.portal(i) : null)
 
     // The head: everything before the first paragraph (a line that is no headline or furniture).
     let headEnd = 0
     for (; headEnd < page.bodyEnd; headEnd++) {
       const t = lines[headEnd]!.trimmed
       if (t === '') continue
-      const p = portalOnly(headEnd)
+      const p = portalOnly(page, headEnd)
       // A "Leave a Reply" or "Related articles" heading up here is no head furniture; the header
       // rule stops at it too.
       if (p?.cut === true) break
-      if (p !== null) take(headEnd, PORTAL_REASONS[p.kind])
+      if (p !== null) removals.set(headEnd, PORTAL_REASONS[p.kind])
       else if (
         page.header(headEnd) === null &&
         !isTitleLike(t) &&
@@ -63,8 +62,8 @@ export const portalRule: Rule = {
       const kind = page.portal(page.cut)!.kind
       for (let i = page.cut; i < lines.length; i++) {
         if (lines[i]!.trimmed === '') continue
-        const p = portalOnly(i)
-        take(i, PORTAL_REASONS[p?.kind ?? kind])
+        const p = portalOnly(page, i)
+        removals.set(i, PORTAL_REASONS[p?.kind ?? kind])
       }
     }
 
@@ -72,16 +71,26 @@ export const portalRule: Rule = {
     // header rule, which moves them into the metadata.
     for (let i = page.tailStart; i < page.bodyEnd; i++) {
       if (lines[i]!.trimmed === '' || removals.has(i)) continue
-      const p = portalOnly(i)
-      if (p !== null) take(i, PORTAL_REASONS[p.kind])
-      else if (isEditorCredit(page.header(i))) take(i, 'editor credit of the page')
+      const p = portalOnly(page, i)
+      if (p !== null) removals.set(i, PORTAL_REASONS[p.kind])
+      else if (isEditorCredit(page.header(i))) removals.set(i, 'editor credit of the page')
+    }
+
+    // The original page's address, from the first line taken out that gives one.
+    for (const i of removals.keys()) {
+      const url = page.portal(i)?.url
+      if (url !== undefined) {
+        ctx.metadata.url ??= url
+        break
+      }
     }
 
     // Unmistakable furniture in the middle of the story: a person decides.
     const flags: FlagProposal[] = []
     for (let i = headEnd; i < page.tailStart; i++) {
-      const p = portalOnly(i)
-      if (p === null || !p.strong || removals.has(i)) continue
+      // portalOnly(page, i), with the header line reading asked last: most lines are no furniture.
+      const p = page.portal(i)
+      if (p === null || !p.strong || removals.has(i) || page.header(i) !== null) continue
       flags.push({
         start: lines[i]!.start,
         end: lines[i]!.end,

@@ -1,5 +1,5 @@
 import type { EditProposal, FlagProposal, Rule, RuleContext, RuleOutput } from '../../types'
-import { findRepetitions } from './repetition'
+import { withoutRepetitions } from './repetition'
 
 /**
  * How far back (in kept lines) a repeated caption is still taken for a scraping artifact. Photo
@@ -24,18 +24,33 @@ function isLabel(key: string): boolean {
   return key.endsWith(':') || key.endsWith('：') || TAG.test(key)
 }
 
+/** A stretch of a string. */
+interface Span {
+  text: string
+  start: number
+  end: number
+}
+
 interface Line {
   /** Where the line starts and ends (without its newline) in the text. */
   start: number
   end: number
-  /** Words between spaces (two CJK characters count as one); 0 for a blank line. */
+  /**
+   * Words between spaces (two CJK characters count as one); 0 for a blank line. Counted up to
+   * SHORT_WORDS + 1 only: longer lines are all paragraphs, and counting their words to the end
+   * was a good part of the rule's time.
+   */
   words: number
   /**
-   * What copies are compared on: a 53-bit hash of the line as the later rules of the pipeline
-   * will leave it (see `identity`), so that two copies they make identical are recognised now and
-   * not on a second run. Two different lines share it with a chance of about one in 10^15.
+   * What copies are compared on: the line as the later rules of the pipeline will leave it (see
+   * `sameText`), so that two copies they make identical are recognised now and not on a second
+   * run. Usually the line itself; a caption with a stutter is compared without it.
    */
-  id: number
+  identity: Span
+  /** A signature of `identity` (see `signature`): lines with different ones are not copies. */
+  sig: number
+  /** A 53-bit hash of `identity` (see `fullHash`), for the lines that need it. */
+  hash?: number
   /** Trimmed, inner whitespace collapsed; computed for the lines that need it. */
   key?: string
 }
@@ -73,22 +88,21 @@ export function findDuplicateLines(text: string, ctx?: RuleContext): RuleOutput 
   const kept: number[] = []
   /** Removed or not, per line. */
   const removed = new Uint8Array(lines.length)
-  /** The kept position (index into `kept`) of each line's latest copy, by id. */
-  const lastSeen = new Map<number, number>()
+  const copies = new CopyIndex()
   const title = ctx?.metadata.title
   const titleLine = title === undefined ? undefined : measure(title, 0, title.length)
-  let titleId =
-    titleLine !== undefined && titleLine.words >= MIN_TITLE_WORDS ? titleLine.id : undefined
+  let titleCopy =
+    titleLine !== undefined && titleLine.words >= MIN_TITLE_WORDS ? titleLine : undefined
   let firstLine = true
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!
     if (line.words === 0) continue
     // Labels are short; long lines are not even looked at.
     const label = line.words <= SHORT_WORDS && isLabel(keyOf(text, line))
-    const seen = lastSeen.get(line.id)
+    const seen = copies.latest(line, lines, kept)
     const distance = seen === undefined ? 0 : kept.length - seen
     let reason: string | undefined
-    if (titleId !== undefined && line.id === titleId && !firstLine) {
+    if (titleCopy !== undefined && sameLine(line, titleCopy) && !firstLine) {
       reason =
         'the article’s title printed again (a caption or a page header); the title is kept in the metadata'
     } else if (distance === 1 && line.words >= 2 && hasLetters(text, line)) {
@@ -118,10 +132,10 @@ export function findDuplicateLines(text: string, ctx?: RuleContext): RuleOutput 
         })
       }
     }
-    if (firstLine && titleId === undefined && looksLikeTitle(text, line)) {
+    if (firstLine && titleCopy === undefined && looksLikeTitle(text, line)) {
       // Without a title in the metadata (no furniture rule ran) a first line that reads like a
       // headline is the title.
-      titleId = line.id
+      titleCopy = line
     }
     firstLine = false
     if (reason !== undefined) {
@@ -129,10 +143,45 @@ export function findDuplicateLines(text: string, ctx?: RuleContext): RuleOutput 
       removed[i] = 1
       continue
     }
-    lastSeen.set(line.id, kept.length)
+    copies.add(line, kept.length, lines, kept)
     kept.push(i)
   }
   return { edits: toEdits(lines, removed, removals), flags }
+}
+
+/**
+ * The kept lines, to find a line's latest earlier copy. A line is looked up by its signature, and
+ * by its full hash once two kept lines share a signature: hashing every line in full was a good
+ * part of the rule's time, and a chain of lines sharing a signature (rows of a table that begin
+ * and end alike) would make the lookups quadratic.
+ */
+class CopyIndex {
+  /** The kept position (index into `kept`) of the latest line with each signature. */
+  private readonly bySig = new Map<number, number>()
+  /** Signatures two kept lines or more have: all their lines are in `byHash`. */
+  private readonly shared = new Set<number>()
+  /** The kept position of the latest line with each full hash, for the shared signatures. */
+  private readonly byHash = new Map<number, number>()
+
+  /** The kept position of the latest kept copy of `line`. */
+  latest(line: Line, lines: readonly Line[], kept: readonly number[]): number | undefined {
+    const p = this.bySig.get(line.sig)
+    if (p === undefined) return undefined
+    if (this.shared.has(line.sig)) return this.byHash.get(fullHash(line))
+    return sameText(lines[kept[p]!]!.identity, line.identity) ? p : undefined
+  }
+
+  add(line: Line, position: number, lines: readonly Line[], kept: readonly number[]): void {
+    const p = this.bySig.get(line.sig)
+    if (p !== undefined) {
+      if (!this.shared.has(line.sig)) {
+        this.shared.add(line.sig)
+        this.byHash.set(fullHash(lines[kept[p]!]!), p)
+      }
+      this.byHash.set(fullHash(line), position)
+    }
+    this.bySig.set(line.sig, position)
+  }
 }
 
 /**
@@ -178,13 +227,15 @@ function nearCopy(
   line: Line,
 ): { distance: number; ours: string; theirs: string } | undefined {
   if (line.words > SHORT_WORDS) return undefined
-  const ours = keyOf(text, line).split(' ')
+  // Split only once a neighbour of about the same length turns up: most captions have none.
+  let ours: string[] | undefined
   for (let d = 1; d <= WINDOW && d <= kept.length; d++) {
     const other = lines[kept[kept.length - d]!]!
     if (other.words < MIN_CAPTION_WORDS || other.words > SHORT_WORDS) continue
     if (Math.abs(other.words - line.words) > 1) continue
     const theirs = keyOf(text, other)
     if (isLabel(theirs)) continue
+    ours ??= keyOf(text, line).split(' ')
     const diff = oneWordApart(theirs.split(' '), ours)
     if (diff) return { distance: d, ...diff }
   }
@@ -220,15 +271,8 @@ function splitLines(text: string): Line[] {
     if (line.words >= MIN_CAPTION_WORDS && line.words <= SHORT_WORDS) {
       // A caption with a stutter is the same caption once the repetition rule has run.
       const key = keyOf(text, line)
-      const edits = findRepetitions(key).edits ?? []
-      if (edits.length > 0) {
-        let collapsed = key
-        for (let i = edits.length - 1; i >= 0; i--) {
-          const e = edits[i]!
-          collapsed = collapsed.slice(0, e.start) + collapsed.slice(e.end)
-        }
-        line.id = measure(collapsed, 0, collapsed.length).id
-      }
+      const collapsed = withoutRepetitions(key)
+      if (collapsed !== key) identify(line, { text: collapsed, start: 0, end: collapsed.length })
     }
     lines.push(line)
     if (last) break
@@ -260,38 +304,124 @@ const WIDE = new Map<number, number>(
   ].map(([a, b]) => [a!.charCodeAt(0), b!.charCodeAt(0)]),
 )
 
-/**
- * A line's words and its identity: the line as the rules after this one leave it, as far as
- * telling copies apart goes. Spaces are left out (the hyphen and punctuation rules move them:
- * `high -quality`, `80 %`, `field.As`) and full-width punctuation counts as ASCII. Case and
- * words are kept: a copy is still a copy. One pass, two multiplicative hashes.
- */
+/** A line's words and its identity. */
 function measure(text: string, start: number, end: number): Line {
-  let h1 = 0x811c9dc5 | 0
-  let h2 = 0x27d4eb2f
+  const line: Line = {
+    start,
+    end,
+    words: countWords(text, start, end),
+    identity: null!,
+    sig: 0,
+    hash: undefined,
+  }
+  identify(line, { text, start, end })
+  return line
+}
+
+function identify(line: Line, identity: Span): void {
+  line.identity = identity
+  line.sig = signature(identity)
+  line.hash = undefined
+}
+
+/**
+ * More than SHORT_WORDS words between spaces from where it starts (`lastIndex`), without crossing a
+ * line break. The regular expression engine finds that faster than a loop over the characters.
+ */
+const PARAGRAPH = new RegExp(String.raw`[^\S\n]*\S+(?:[^\S\n]+\S+){${SHORT_WORDS}}`, 'y')
+
+/** Words between spaces, two CJK characters counting as one; up to SHORT_WORDS + 1. */
+function countWords(text: string, start: number, end: number): number {
+  // A paragraph's words are not counted: its first SHORT_WORDS + 1 are enough to know it.
+  if (end - start > 2 * SHORT_WORDS) {
+    PARAGRAPH.lastIndex = start
+    if (PARAGRAPH.test(text)) return SHORT_WORDS + 1
+  }
   let words = 0
   let cjk = 0
   let inWord = false
   for (let i = start; i < end; i++) {
-    let c = text.charCodeAt(i)
+    const c = text.charCodeAt(i)
     if (SPACE[c]) {
       inWord = false
       continue
     }
     if (!inWord) {
-      words++
+      if (++words > SHORT_WORDS) return words
       inWord = true
     }
-    if (c >= 0x2018) {
-      if (c >= 0x3400 && c <= 0x9fff) cjk++
-      else c = WIDE.get(c) ?? c
-    }
-    h1 = Math.imul(h1 ^ c, 0x01000193)
-    h2 = Math.imul(h2 ^ c, 0x5bd1e995)
+    if (c >= 0x3400 && c <= 0x9fff) cjk++
   }
   // Two CJK characters make about one English word.
-  words += cjk >> 1
-  return { start, end, words, id: (h1 >>> 0) + (h2 >>> 11) * 0x100000000 }
+  return words + (cjk >> 1)
+}
+
+/**
+ * The identity of a line, as far as telling copies apart goes, is its text as the rules after
+ * this one leave it: spaces are left out (the hyphen and punctuation rules move them: `high
+ * -quality`, `80 %`, `field.As`) and full-width punctuation counts as ASCII. Case and words are
+ * kept: a copy is still a copy.
+ */
+function sameText(a: Span, b: Span): boolean {
+  let i = a.start
+  let j = b.start
+  for (;;) {
+    while (i < a.end && SPACE[a.text.charCodeAt(i)]) i++
+    while (j < b.end && SPACE[b.text.charCodeAt(j)]) j++
+    if (i >= a.end || j >= b.end) return i >= a.end && j >= b.end
+    if (asCompared(a.text.charCodeAt(i++)) !== asCompared(b.text.charCodeAt(j++))) return false
+  }
+}
+
+function asCompared(c: number): number {
+  return c >= 0x2018 ? (WIDE.get(c) ?? c) : c
+}
+
+/** Characters read from each end of a line for its signature. */
+const EDGE = 8
+
+/**
+ * A hash of the first and the last EDGE characters `sameText` compares: equal identities have
+ * equal signatures. Reading the ends only keeps it cheap, and lines that share both ends (a
+ * handful in an article) are told apart by `sameText`.
+ */
+function signature({ text, start, end }: Span): number {
+  let h = 0x811c9dc5 | 0
+  for (let i = start, n = 0; i < end && n < EDGE; i++) {
+    const c = text.charCodeAt(i)
+    if (SPACE[c]) continue
+    h = Math.imul(h ^ asCompared(c), 0x01000193)
+    n++
+  }
+  for (let i = end - 1, n = 0; i >= start && n < EDGE; i--) {
+    const c = text.charCodeAt(i)
+    if (SPACE[c]) continue
+    h = Math.imul(h ^ asCompared(c), 0x5bd1e995)
+    n++
+  }
+  return h
+}
+
+/**
+ * A hash of the whole of what `sameText` compares, kept once computed: two different lines share
+ * it with a chance of about one in 10^15.
+ */
+function fullHash(line: Line): number {
+  if (line.hash !== undefined) return line.hash
+  const { text, start, end } = line.identity
+  let h1 = 0x811c9dc5 | 0
+  let h2 = 0x27d4eb2f
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i)
+    if (SPACE[c]) continue
+    h1 = Math.imul(h1 ^ asCompared(c), 0x01000193)
+    h2 = Math.imul(h2 ^ asCompared(c), 0x5bd1e995)
+  }
+  return (line.hash = (h1 >>> 0) + (h2 >>> 11) * 0x100000000)
+}
+
+function sameLine(a: Line, b: Line): boolean {
+  return a.sig === b.sig && sameText(a.identity, b.identity)
 }
 
 /** The line trimmed, its inner whitespace collapsed; kept once computed. */

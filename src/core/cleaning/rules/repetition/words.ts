@@ -8,6 +8,7 @@
  * Chinese, Japanese and Korean characters are never part of a word: reduplication (常常, 看看) is
  * grammar there, and a CJK character between two words blocks them from ever matching.
  */
+import { codeUnits, int32Scratch, uint16Scratch, uint8Scratch } from './scratch'
 
 /**
  * Character classes, looked up in one table for the hot loop. Word characters are 1–3 so that one
@@ -70,6 +71,7 @@ export const F_SENTENCE = 4
 export interface Words {
   readonly text: string
   readonly count: number
+  /** The arrays below are reused (see `Scratch`): only `[0, count)` is this text's. */
   readonly start: Int32Array
   readonly end: Int32Array
   /**
@@ -83,24 +85,34 @@ export interface Words {
   readonly flags: Uint8Array
 }
 
-/** Cut `text` into words. Linear, one pass, no regular expression. */
+const startScratch = int32Scratch()
+const endScratch = int32Scratch()
+const hashScratch = int32Scratch()
+const sepScratch = uint8Scratch()
+const flagsScratch = uint8Scratch()
+const codeScratch = uint16Scratch()
+
+/**
+ * Cut `text` into words. Linear, one pass, no regular expression. The arrays are reused by the next
+ * scan: a `Words` is valid until `scanWords` is called again.
+ */
 export function scanWords(text: string): Words {
   const n = text.length
-  // A word and the separator after it take two characters at least. Untouched pages of the
-  // arrays cost nothing, and fixed arrays keep the loop below fast.
+  const code = codeUnits(text, codeScratch)
+  // A word and the separator after it take two characters at least.
   const cap = (n >> 1) + 1
-  const start = new Int32Array(cap)
-  const end = new Int32Array(cap)
-  const hash = new Int32Array(cap)
-  const sep = new Uint8Array(cap)
-  const flags = new Uint8Array(cap)
+  const start = startScratch.get(cap)
+  const end = endScratch.get(cap)
+  const hash = hashScratch.get(cap)
+  const sep = sepScratch.get(cap)
+  const flags = flagsScratch.get(cap)
   let count = 0
   let i = 0
   // The separator seen since the last word: its class and whether it ends a sentence.
   let sepClass = SEP_BLOCK
   let sentence = true
   while (i < n) {
-    const c = text.charCodeAt(i)
+    const c = code[i]!
     const cls = CLASS[c]!
     if (cls > DIGIT) {
       if (cls === COMMA) sepClass = sepClass === SEP_SPACE ? SEP_COMMA : SEP_BLOCK
@@ -113,18 +125,21 @@ export function scanWords(text: string): Words {
     }
     // A word starts here. Letters and digits, joined by inner hyphens and apostrophes
     // (`cross-domain`, `China's`) and by spaced hyphens (`decision -making`, so that the unfixed
-    // and the fixed spelling of a compound compare equal).
+    // and the fixed spelling of a compound compare equal). The 0 after the text stops every loop
+    // below, so none tests the length.
     const s = i
     let f = cls === UPPER ? F_CAPITAL : cls === DIGIT ? F_NUMBER : 0
     let skipped = 0
     let j = i + 1
+    // Where the scan goes on: past the spaces after the word, which change nothing.
+    let next: number
     for (;;) {
-      while (j < n && CLASS[text.charCodeAt(j)]! <= DIGIT) j++
-      if (j >= n) break
-      const d = text.charCodeAt(j)
+      while (CLASS[code[j]!]! <= DIGIT) j++
+      next = j
+      const d = code[j]!
       const dc = CLASS[d]!
       if (dc === HYPHEN || dc === APOSTROPHE) {
-        if (j + 1 < n && CLASS[text.charCodeAt(j + 1)]! <= DIGIT) {
+        if (CLASS[code[j + 1]!]! <= DIGIT) {
           j += 2
           continue
         }
@@ -132,29 +147,28 @@ export function scanWords(text: string): Words {
       }
       if (d === 32) {
         let q = j + 1
-        while (q < n && text.charCodeAt(q) === 32) q++
-        if (q + 1 < n && CLASS[text.charCodeAt(q)] === HYPHEN) {
-          if (CLASS[text.charCodeAt(q + 1)]! <= DIGIT) {
-            skipped += q - j
-            j = q + 2
-            continue
-          }
+        while (code[q]! === 32) q++
+        if (CLASS[code[q]!] === HYPHEN && CLASS[code[q + 1]!]! <= DIGIT) {
+          skipped += q - j
+          j = q + 2
+          continue
         }
+        next = q
       }
       break
     }
-    i = j
-    const last = text.charCodeAt(j - 1)
+    i = next
+    const last = code[j - 1]!
     if (CLASS[last] === DIGIT) f |= F_NUMBER
     // A signature, not a full hash: length and three letters sieve out nearly every pair of
     // different words, and hashing every character would cost more than the rest of the rule.
     let h = Math.imul(j - s - skipped, 0x9e3779b1)
     h ^= Math.imul(FOLD[c]!, 0x85ebca77)
     h ^= Math.imul(FOLD[last]!, 0xc2b2ae3d)
-    const second = j - s > 1 ? text.charCodeAt(s + 1) : 0
+    const second = j - s > 1 ? code[s + 1]! : 0
     if (CLASS[second]! <= DIGIT) h ^= Math.imul(FOLD[second]!, 0x27d4eb2f)
     start[count] = s
-    end[count] = i
+    end[count] = j
     hash[count] = h
     sep[count] = count === 0 ? SEP_BLOCK : sepClass
     flags[count] = sentence ? f | F_SENTENCE : f
@@ -178,6 +192,18 @@ export function wordKey(words: Words, w: number): string {
     else out += String.fromCharCode(FOLD[d]!)
   }
   return out
+}
+
+/** Whether word `w`'s key is `key` (as `wordKey` gives it), compared in place. */
+export function isWord(words: Words, w: number, key: string): boolean {
+  const { text } = words
+  let k = 0
+  for (let i = words.start[w]!; i < words.end[w]!; i++) {
+    const d = text.charCodeAt(i)
+    if (CLASS[d] === SPACE) continue
+    if (k >= key.length || fold(d) !== key.charCodeAt(k++)) return false
+  }
+  return k === key.length
 }
 
 /**

@@ -8,6 +8,7 @@ import {
   wordAfter,
   wordBefore,
 } from './chars'
+import { Occurrences } from './occurrences'
 
 /** `ca n’t`, `do n’t`, `wo n’t`: the tokeniser's halves of a negative contraction. */
 const BEFORE_NT = new Set(
@@ -37,7 +38,8 @@ const NOT_PINYIN = new Set(
   ),
 )
 
-const APOSTROPHES = /['’‘]/g
+/** The curly apostrophes; the straight one is searched for on its own. */
+const WIDE_APOSTROPHES = /[’‘]/g
 
 /**
  * Tokenised machine translation splits words at the apostrophe: `ca n’t`, `government ’s`,
@@ -54,9 +56,9 @@ export const splitApostropheRule: Rule = {
   appliesToTitle: true,
   apply(text) {
     const edits: EditProposal[] = []
-    for (const m of text.matchAll(APOSTROPHES)) {
-      const a = m.index
-      const mark = m[0]
+    const apostrophes = new Occurrences(text, "'", WIDE_APOSTROPHES)
+    for (let a = apostrophes.next(text.length); a >= 0; a = apostrophes.next(text.length)) {
+      const mark = text[a]!
       const after = wordAfter(text, a + 1)
       const end = a + 1 + after.length
       if (after === '' || !endsWord(text, end)) continue

@@ -12,6 +12,7 @@ import {
   wordBefore,
   oneOf,
 } from './chars'
+import { Occurrences, positionsWhere } from './occurrences'
 
 const CLOSING_NAMES: Readonly<Record<string, string>> = {
   '%': 'a percent sign',
@@ -28,9 +29,16 @@ const CLOSING_NAMES: Readonly<Record<string, string>> = {
   '"': 'a closing quote',
 }
 
-/** A space, then a mark that hangs on the word before it; or a mark that opens, then a space. */
-const CANDIDATES =
-  /[ \t\u00a0\u2000-\u200a\u202f\u205f](?=[%,.;:?!)\]”’"])|[([“"](?=[ \t\u00a0\u2000-\u200a\u202f\u205f])/g
+/**
+ * The marks that hang on the word before them and those that open, which the rule visits to
+ * look at the space before or after them. Those up to U+00FF are searched for one by one (a
+ * search for one character skips along the text, where an expression looking for a space
+ * before a mark stops at every space), the others with one expression.
+ */
+const HANGING_MARKS = '%,.;:?!)]”’"'
+const OPENING_MARKS = '([“"'
+const NARROW_MARKS = '%,.;:?!)]"(['
+const WIDE_MARKS = /[”’“]/g
 
 const OPENERS = '([{“‘'
 
@@ -50,39 +58,60 @@ export const spaceBeforePunctuationRule: Rule = {
   apply(text) {
     const edits: EditProposal[] = []
     const quotes = new QuoteRoles(text)
-    for (const m of text.matchAll(CANDIDATES)) {
-      const at = m.index
-      const c = text[at] ?? ''
-      if (isHSpace(text.charCodeAt(at))) {
-        const q = at + 1
-        const mark = text[q] ?? ''
-        const s = spacesBefore(text, q)
-        if (s === 0 || text.charCodeAt(s - 1) === 0x0a) continue // indentation
-        if (hangsOnWordBefore(text, s, q, mark, quotes)) {
-          edits.push({
-            start: s,
-            end: q,
-            replacement: '',
-            reason: `space before ${CLOSING_NAMES[mark] ?? 'punctuation'}`,
-          })
-        }
-      } else {
-        const e = spacesAfter(text, at + 1)
-        if (opensOnWordAfter(text, at, e, c, quotes)) {
-          edits.push({
-            start: at + 1,
-            end: e,
-            replacement: '',
-            reason:
-              c === '(' || c === '['
-                ? 'space after an opening bracket'
-                : 'space after an opening quote',
-          })
-        }
+    for (const q of positionsWhere(text, NARROW_MARKS, WIDE_MARKS, isSpaced)) {
+      const mark = text[q]!
+      if (HANGING_MARKS.includes(mark) && isHSpace(text.charCodeAt(q - 1))) {
+        const edit = spaceBeforeMark(text, q, quotes)
+        if (edit) edits.push(edit)
+      }
+      if (OPENING_MARKS.includes(mark) && isHSpace(text.charCodeAt(q + 1))) {
+        const edit = spaceAfterMark(text, q, quotes)
+        if (edit) edits.push(edit)
       }
     }
     return { edits }
   },
+}
+
+/**
+ * A hanging mark after a space, or an opening one before a space: where the rule looks. Tested
+ * by character code (OPENING_MARKS; every other mark searched for hangs), as it runs at every
+ * full stop and comma of the text.
+ */
+function isSpaced(text: string, q: number): boolean {
+  const mark = text.charCodeAt(q)
+  // `"` both hangs and opens.
+  const hangs = mark !== 0x28 && mark !== 0x5b && mark !== 0x201c // ( [ “
+  const opens = mark === 0x28 || mark === 0x5b || mark === 0x201c || mark === 0x22 // ( [ “ "
+  return (hangs && isHSpace(text.charCodeAt(q - 1))) || (opens && isHSpace(text.charCodeAt(q + 1)))
+}
+
+/** The edit taking out the spaces before the hanging mark at q, if they should go. */
+function spaceBeforeMark(text: string, q: number, quotes: QuoteRoles): EditProposal | undefined {
+  const mark = text[q]!
+  const s = spacesBefore(text, q)
+  if (s === 0 || text.charCodeAt(s - 1) === 0x0a) return undefined // indentation
+  if (!hangsOnWordBefore(text, s, q, mark, quotes)) return undefined
+  return {
+    start: s,
+    end: q,
+    replacement: '',
+    reason: `space before ${CLOSING_NAMES[mark] ?? 'punctuation'}`,
+  }
+}
+
+/** The edit taking out the spaces after the opening mark at `at`, if they should go. */
+function spaceAfterMark(text: string, at: number, quotes: QuoteRoles): EditProposal | undefined {
+  const c = text[at]!
+  const e = spacesAfter(text, at + 1)
+  if (!opensOnWordAfter(text, at, e, c, quotes)) return undefined
+  return {
+    start: at + 1,
+    end: e,
+    replacement: '',
+    reason:
+      c === '(' || c === '[' ? 'space after an opening bracket' : 'space after an opening quote',
+  }
 }
 
 /** Whether the spaces [s, q) before `mark` at q should go. */
@@ -149,7 +178,9 @@ function opensOnWordAfter(
   return true
 }
 
-const CURRENCY_SIGNS = /[$¥€£₹]/g
+/** Currency signs up to U+00FF, searched for one by one; the others, with one expression. */
+const NARROW_CURRENCY_SIGNS = '$¥£'
+const WIDE_CURRENCY_SIGNS = /[€₹]/g
 /** Codes written before a dollar sign: `US$`, `HK$`, `NT$`, `A$`, `S$`… */
 const DOLLAR_CODES = new Set([
   'US',
@@ -178,11 +209,11 @@ export const currencySpacingRule: Rule = {
   appliesToTitle: true,
   apply(text) {
     const edits: EditProposal[] = []
-    for (const m of text.matchAll(CURRENCY_SIGNS)) {
-      const p = m.index
+    const signs = new Occurrences(text, NARROW_CURRENCY_SIGNS, WIDE_CURRENCY_SIGNS)
+    for (let p = signs.next(text.length); p >= 0; p = signs.next(text.length)) {
       const e = spacesAfter(text, p + 1)
       if (!isDigit(text.charCodeAt(e))) continue
-      if (m[0] === '$') {
+      if (text[p] === '$') {
         const s = spacesBefore(text, p)
         const code = wordBefore(text, s)
         const beforeCode = text.charCodeAt(s - code.length - 1)

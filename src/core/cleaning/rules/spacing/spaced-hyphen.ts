@@ -185,13 +185,16 @@ function bracketedPrefix(text: string, h: number): EditProposal[] | undefined {
  * as the full stop it will become once the punctuation rules have run.
  */
 function isAbbreviationEnd(text: string, end: number): boolean {
-  const dot = (c: number): boolean => c === 0x2e || c === 0x3002
   return (
-    dot(text.charCodeAt(end - 1)) &&
+    isFullStop(text.charCodeAt(end - 1)) &&
     isUpper(text.charCodeAt(end - 2)) &&
-    dot(text.charCodeAt(end - 3)) &&
+    isFullStop(text.charCodeAt(end - 3)) &&
     isUpper(text.charCodeAt(end - 4))
   )
+}
+
+function isFullStop(c: number): boolean {
+  return c === 0x2e || c === 0x3002
 }
 
 /** After a word, another hyphen joins the next one: `up -to -date`, `face-to -face`. */

@@ -3,6 +3,17 @@ import { isCjkLetter, spacesBefore } from './chars'
 
 /** Two or more spaces of any kind, or one space that is not a plain one (tab, no-break…). */
 const RUNS = /[ \t\u00a0\u2000-\u200a\u202f\u205f]{2,}|[\t\u00a0\u2000-\u200a\u202f\u205f]/g
+/** The spaces above U+00FF. */
+const WIDE_SPACE = /[\u2000-\u200a\u202f\u205f]/
+
+/**
+ * Whether the text holds any space but the plain one. The tab and the no-break space are looked
+ * for one at a time: that search skips along the text, where a character class holding one of
+ * them has to look at every character.
+ */
+function hasOddSpace(text: string): boolean {
+  return text.includes('\t') || text.includes('\u00a0') || WIDE_SPACE.test(text)
+}
 
 /**
  * Inside a line, a run of spaces (machine translation leaves them where it dropped a word or a
@@ -17,6 +28,8 @@ export const spaceRunRule: Rule = {
   appliesToTitle: true,
   apply(text) {
     const edits: EditProposal[] = []
+    // Most texts have none: quick searches spare the expression, which tries every space.
+    if (!hasOddSpace(text) && !text.includes('  ')) return { edits }
     for (const m of text.matchAll(RUNS)) {
       const s = m.index
       const e = s + m[0].length
