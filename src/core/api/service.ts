@@ -112,6 +112,7 @@ export class ArchiveService {
     const next = await openNext()
     await this.archive?.close()
     this.archive = next
+    next.sortListsAhead()
     this.emit('archive:changed', { reason: 'open' })
     return next
   }

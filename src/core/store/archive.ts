@@ -14,6 +14,7 @@ import type {
   HistoryEntry,
   ListPage,
 } from '../../shared/model'
+import { SORT_KEYS } from '../../shared/model'
 import { ArchiveError } from '../errors'
 import { decodeWith } from '../import/decode'
 import { pathExists } from '../fs/atomic'
@@ -271,6 +272,15 @@ export class Archive {
 
   facets(): Facets {
     return this.listing.facets()
+  }
+
+  /**
+   * Make every column's sort order ahead, in small steps between other work, so the first click
+   * on a column header after opening a large archive is answered at once (see Listing.sortAhead).
+   * For the app and the browser host; a command that lists once has no use for it.
+   */
+  sortListsAhead(): void {
+    this.listing.sortAhead(SORT_KEYS)
   }
 
   async getMeta(id: string): Promise<ArticleMeta> {
@@ -874,6 +884,7 @@ export class Archive {
   async close(): Promise<void> {
     if (this.closed) return
     this.closed = true
+    this.listing.stopSortingAhead()
     await this.writes.run(async () => {
       if (!this.readOnly) await this.index.compact()
     })

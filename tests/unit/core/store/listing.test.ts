@@ -63,6 +63,34 @@ function allPages(list: Listing, q: Omit<ListQuery, 'offset' | 'limit'>): string
 }
 
 describe('Listing', () => {
+  it('makes orders ahead that equal a fresh sort, even when the index changes meanwhile', async () => {
+    const articles = fc.sample(summary, { numRuns: 400, seed: 11 })
+    const source = { generation: 1, all: () => articles }
+    const ahead = new Listing(source)
+    ahead.sortAhead(SORT_KEYS)
+    expect(ahead.sortingAhead).toBe(true)
+    // A list asked for at once finishes its own order there and then.
+    expect(allPages(ahead, { sort: 'title', order: 'desc' })).toEqual(
+      allPages(listing(articles), { sort: 'title', order: 'desc' }),
+    )
+    while (ahead.sortingAhead) await new Promise((r) => setImmediate(r))
+    for (const sort of SORT_KEYS)
+      for (const order of ['asc', 'desc'] as const)
+        expect(allPages(ahead, { sort, order })).toEqual(
+          allPages(listing(articles), { sort, order }),
+        )
+
+    // Orders being made when the index changes are dropped, not kept stale.
+    const changing = new Listing(source)
+    changing.sortAhead(['source'])
+    articles.splice(0, 50)
+    source.generation++
+    while (changing.sortingAhead) await new Promise((r) => setImmediate(r))
+    expect(allPages(changing, { sort: 'source', order: 'asc' })).toEqual(
+      allPages(listing(articles), { sort: 'source', order: 'asc' }),
+    )
+  })
+
   it('sorts titles ignoring case, with numbers in number order', () => {
     const titles = [
       'Item 10',
