@@ -246,33 +246,17 @@ async function main(): Promise<void> {
         summary: first,
         target: { text: '≤ 100 ms (no visible stall)', met: first.median <= 100 },
       })
-      for (const [figure, query] of [
+      // Filtered lists, and sorting in one piece (as a list asked for before its order is made
+      // ahead finishes it): a listing of its own each time, nothing sorted or kept yet.
+      const oneSort = `only for a list asked for in the ${fmt(ahead.median)} ms after opening`
+      for (const [figure, query, note] of [
         ['list filtered by words', { sort: 'date', order: 'desc', text: 'education cooperation' }],
         [
           'list filtered by source',
           { sort: 'title', order: 'asc', source: archive.facets().sources[0]?.name },
         ],
-      ] as const) {
-        const times: number[] = []
-        for (let i = 0; i < 5; i++) {
-          // A listing of its own each time, as after opening: nothing sorted or kept yet.
-          const fresh = new Listing(index)
-          times.push((await timed(async () => fresh.page({ offset: 0, limit: 200, ...query }))).ms)
-        }
-        const s = summarise(times)
-        record({
-          name: 'list',
-          figure,
-          value: s.median,
-          unit: 'ms',
-          summary: s,
-          target: { text: '≤ 100 ms (no visible stall)', met: s.median <= 100 },
-        })
-      }
-      // Sorting in one piece, as a list asked for before its order is made ahead finishes it.
-      for (const [figure, query] of [
-        ['title sort in one piece', { sort: 'title', order: 'asc' }],
-        ['date sort in one piece', { sort: 'date', order: 'desc' }],
+        ['title sort in one piece', { sort: 'title', order: 'asc' }, oneSort],
+        ['date sort in one piece', { sort: 'date', order: 'desc' }, oneSort],
       ] as const) {
         const times: number[] = []
         for (let i = 0; i < 5; i++) {
@@ -286,7 +270,9 @@ async function main(): Promise<void> {
           value: s.median,
           unit: 'ms',
           summary: s,
-          note: `only for a list asked for in the ${fmt(ahead.median)} ms after opening`,
+          ...(note
+            ? { note }
+            : { target: { text: '≤ 100 ms (no visible stall)', met: s.median <= 100 } }),
         })
       }
       // What a person meets most: the list they look at, again after an edit (or a tag, or an
