@@ -65,6 +65,22 @@ function record(r: Result): void {
   )
 }
 
+/** A list figure in milliseconds: over 100 ms a person sees the list stall. */
+function recordList(figure: string, times: number[], note?: string): Summary {
+  const s = summarise(times)
+  record({
+    name: 'list',
+    figure,
+    value: s.median,
+    unit: 'ms',
+    summary: s,
+    ...(note
+      ? { note }
+      : { target: { text: '≤ 100 ms (no visible stall)', met: s.median <= 100 } }),
+  })
+  return s
+}
+
 async function corpus(): Promise<{ dir: string; files: string[]; bytes: number }> {
   const dir = join(WORK, `corpus-${size}-seed${seed}`)
   if (!existsSync(join(dir, '.complete'))) {
@@ -219,15 +235,11 @@ async function main(): Promise<void> {
         const query = { offset: 0, limit: 200, sort: 'title', order: 'asc' } as const
         firstLists.push((await timed(async () => fresh.page(query))).ms)
       }
-      const ahead = summarise(aheadTimes)
-      record({
-        name: 'list',
-        figure: 'every column sorted ahead',
-        value: ahead.median,
-        unit: 'ms',
-        summary: ahead,
-        note: 'in the background after opening',
-      })
+      const ahead = recordList(
+        'every column sorted ahead',
+        aheadTimes,
+        'in the background after opening',
+      )
       const pause = summarise(pauses)
       record({
         name: 'list',
@@ -237,15 +249,7 @@ async function main(): Promise<void> {
         summary: pause,
         target: { text: '≤ 50 ms (requests answered meanwhile)', met: pause.median <= 50 },
       })
-      const first = summarise(firstLists)
-      record({
-        name: 'list',
-        figure: 'first list by title after that',
-        value: first.median,
-        unit: 'ms',
-        summary: first,
-        target: { text: '≤ 100 ms (no visible stall)', met: first.median <= 100 },
-      })
+      recordList('first list by title after that', firstLists)
       // Filtered lists, and sorting in one piece (as a list asked for before its order is made
       // ahead finishes it): a listing of its own each time, nothing sorted or kept yet.
       const oneSort = `only for a list asked for in the ${fmt(ahead.median)} ms after opening`
@@ -263,17 +267,7 @@ async function main(): Promise<void> {
           const fresh = new Listing(index)
           times.push((await timed(async () => fresh.page({ offset: 0, limit: 200, ...query }))).ms)
         }
-        const s = summarise(times)
-        record({
-          name: 'list',
-          figure,
-          value: s.median,
-          unit: 'ms',
-          summary: s,
-          ...(note
-            ? { note }
-            : { target: { text: '≤ 100 ms (no visible stall)', met: s.median <= 100 } }),
-        })
+        recordList(figure, times, note)
       }
       // What a person meets most: the list they look at, again after an edit (or a tag, or an
       // import batch) changed the index under the order it keeps.
@@ -292,15 +286,7 @@ async function main(): Promise<void> {
             (await timed(async () => archive.list({ offset: 0, limit: 200, ...query }))).ms,
           )
         }
-        const s = summarise(times)
-        record({
-          name: 'list',
-          figure,
-          value: s.median,
-          unit: 'ms',
-          summary: s,
-          target: { text: '≤ 100 ms (no visible stall)', met: s.median <= 100 },
-        })
+        recordList(figure, times)
       }
       const f = await timed(async () => archive.facets())
       record({
