@@ -2,8 +2,9 @@
  * A sort done a little at a time. Sorting 100k records by title takes a few hundred
  * milliseconds in one piece: done at the first click on the column header, the list stalls for
  * that long; done at once after opening, so does every request that arrives meanwhile. Cut into
- * steps (keys for a few thousand records, one run sorted, two runs merged) it runs between other
- * work and is ready before anyone asks, or is finished at once by whoever asks first.
+ * steps of a millisecond or two (keys for a couple of thousand records, one short run sorted, a
+ * stretch of a merge) it runs between other work and is ready before anyone asks, or is
+ * finished at once by whoever asks first.
  */
 export class SortAhead<T> {
   private readonly steps: Generator<void, Sorted<T>>
