@@ -141,9 +141,6 @@ export async function readIfExists(path: string): Promise<Buffer | null> {
   }
 }
 
-/** Read buffers kept between reads: fresh memory for every file was a third of opening 100k. */
-const spareBuffers: Buffer[] = []
-
 /**
  * Read a UTF-8 text file, or null when it does not exist. The bytes go through a buffer that is
  * reused, and a file of ASCII only (as the index writes them, see asciiJson) becomes a one-byte
@@ -157,28 +154,17 @@ export async function readTextIfExists(path: string): Promise<string | null> {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null
     throw err
   }
-  let buffer = spareBuffers.pop() ?? Buffer.allocUnsafeSlow(64 * 1024)
+  const reading = new TextReading()
   try {
-    const { size } = await handle.stat()
-    if (buffer.length < size) buffer = Buffer.allocUnsafeSlow(Math.max(size, buffer.length * 2))
-    let length = 0
+    reading.expect((await handle.stat()).size)
     for (;;) {
-      if (length === buffer.length) {
-        // The file grew since its size was taken.
-        const bigger = Buffer.allocUnsafeSlow(buffer.length * 2)
-        buffer.copy(bigger, 0, 0, length)
-        buffer = bigger
-      }
-      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length)
-      if (bytesRead === 0) break
-      length += bytesRead
+      const { buffer, at } = reading.room()
+      const { bytesRead } = await handle.read(buffer, at, buffer.length - at, at)
+      if (!reading.filled(bytesRead)) return reading.text()
     }
-    const bytes = buffer.subarray(0, length)
-    return bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8')
   } finally {
     await handle.close()
-    // Keep a few, none of them huge: one archive.json of many profiles is no reason to hold MBs.
-    if (spareBuffers.length < 8 && buffer.length <= 8 * 1024 * 1024) spareBuffers.push(buffer)
+    reading.release()
   }
 }
 
@@ -196,27 +182,57 @@ export function readTextSyncIfExists(path: string): string | null {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null
     throw err
   }
-  let buffer = spareBuffers.pop() ?? Buffer.allocUnsafeSlow(64 * 1024)
+  const reading = new TextReading()
   try {
-    const { size } = fstatSync(fd)
-    if (buffer.length < size) buffer = Buffer.allocUnsafeSlow(Math.max(size, buffer.length * 2))
-    let length = 0
+    reading.expect(fstatSync(fd).size)
     for (;;) {
-      if (length === buffer.length) {
-        // The file grew since its size was taken.
-        const bigger = Buffer.allocUnsafeSlow(buffer.length * 2)
-        buffer.copy(bigger, 0, 0, length)
-        buffer = bigger
-      }
-      const bytesRead = readSync(fd, buffer, length, buffer.length - length, length)
-      if (bytesRead === 0) break
-      length += bytesRead
+      const { buffer, at } = reading.room()
+      if (!reading.filled(readSync(fd, buffer, at, buffer.length - at, at))) return reading.text()
     }
-    const bytes = buffer.subarray(0, length)
-    return bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8')
   } finally {
     closeSync(fd)
-    if (spareBuffers.length < 8 && buffer.length <= 8 * 1024 * 1024) spareBuffers.push(buffer)
+    reading.release()
+  }
+}
+
+/** Read buffers kept between reads: fresh memory for every file was a third of opening 100k. */
+const spareBuffers: Buffer[] = []
+
+/** One text file being read into a reused buffer; the same for blocking and async reads. */
+class TextReading {
+  private buffer = spareBuffers.pop() ?? Buffer.allocUnsafeSlow(64 * 1024)
+  private length = 0
+
+  expect(size: number): void {
+    if (this.buffer.length < size)
+      this.buffer = Buffer.allocUnsafeSlow(Math.max(size, this.buffer.length * 2))
+  }
+
+  /** Where the next read goes; a full buffer (the file grew since its size was taken) grows. */
+  room(): { buffer: Buffer; at: number } {
+    if (this.length === this.buffer.length) {
+      const bigger = Buffer.allocUnsafeSlow(this.buffer.length * 2)
+      this.buffer.copy(bigger, 0, 0, this.length)
+      this.buffer = bigger
+    }
+    return { buffer: this.buffer, at: this.length }
+  }
+
+  /** Counts what a read brought; false at the end of the file. */
+  filled(bytesRead: number): boolean {
+    this.length += bytesRead
+    return bytesRead > 0
+  }
+
+  text(): string {
+    const bytes = this.buffer.subarray(0, this.length)
+    return bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8')
+  }
+
+  /** Keep a few, none of them huge: one archive.json of many profiles is no reason to hold MBs. */
+  release(): void {
+    if (spareBuffers.length < 8 && this.buffer.length <= 8 * 1024 * 1024)
+      spareBuffers.push(this.buffer)
   }
 }
 
